@@ -1,0 +1,231 @@
+"""Plain data shared by every part of the project.
+
+These classes are the contract between analysis, storage, queries and the
+app: they hold character offsets into one exact article text, so whatever
+produced them (spaCy at ingest, or JSON read back from the index) the screen
+can highlight the same characters.  Nothing here imports spaCy or whoosh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+    def to_json(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json(cls, data: dict[str, int] | None) -> Span | None:
+        if data is None:
+            return None
+        return cls(int(data["start"]), int(data["end"]))
+
+
+ACTOR_KINDS = ("person", "organization", "country", "group")
+
+STATEMENT_KINDS = (
+    "claim",
+    "denial",
+    "accusation",
+    "warning",
+    "appeal",
+    "concern",
+    "acknowledgement",
+    "concession",
+    "report",
+)
+
+
+@dataclass(slots=True)
+class Actor:
+    """One real-world speaker; ``id`` is a slug of the canonical name so the
+    same person gets the same id in every article (actors merge by name)."""
+
+    id: str
+    name: str
+    kind: str  # one of ACTOR_KINDS
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    affiliation: str | None = None
+    entry: str | None = None  # glossary entry id, when the glossary has one
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            kind=data.get("kind", "person"),
+            aliases=list(data.get("aliases") or []),
+            description=data.get("description"),
+            affiliation=data.get("affiliation"),
+            entry=data.get("entry"),
+        )
+
+
+@dataclass(slots=True)
+class Statement:
+    """Something the text attributes to a source: who, the cue, what."""
+
+    actor: str | None  # Actor.id, or None when the source is unresolved
+    speaker: str  # the actor's name, or the source as written
+    source: Span | None  # the source mention as written ("he", "Amnesty")
+    cue: Span | None  # "said", "has warned", "according to"
+    content: Span | None  # what is claimed
+    sentence: Span  # the whole sentence (or sentences, for a run-on quote)
+    kind: str  # one of STATEMENT_KINDS
+    quote: bool  # a direct quotation
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "speaker": self.speaker,
+            "source": self.source.to_json() if self.source else None,
+            "cue": self.cue.to_json() if self.cue else None,
+            "content": self.content.to_json() if self.content else None,
+            "sentence": self.sentence.to_json(),
+            "kind": self.kind,
+            "quote": self.quote,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Statement:
+        sentence = Span.from_json(data["sentence"])
+        assert sentence is not None
+        return cls(
+            actor=data.get("actor"),
+            speaker=data["speaker"],
+            source=Span.from_json(data.get("source")),
+            cue=Span.from_json(data.get("cue")),
+            content=Span.from_json(data.get("content")),
+            sentence=sentence,
+            kind=data.get("kind", "claim"),
+            quote=bool(data.get("quote", False)),
+        )
+
+
+@dataclass(slots=True)
+class GlossaryLink:
+    """An occurrence of a glossary entry in an article's text."""
+
+    entry: str  # GlossaryEntry.id
+    term: str  # as written in the text
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GlossaryLink:
+        return cls(data["entry"], data["term"], int(data["start"]), int(data["end"]))
+
+
+@dataclass(slots=True)
+class KeyDate:
+    date: str  # ISO-like: "1994-05", "1991-09-02", "1988"
+    event: str
+
+
+@dataclass(slots=True)
+class GlossaryEntry:
+    """Background a reader may need; curated data from ``seeds/glossary``."""
+
+    id: str
+    term: str
+    category: str  # event, place, organization, person, weapon, law, concept
+    summary: str
+    aliases: list[str] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)  # regexes for phrasings
+    dates: list[KeyDate] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    reference: str = ""
+    origin: str = ""  # the file it was loaded from, for error messages
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GlossaryEntry:
+        return cls(
+            id=data["id"],
+            term=data["term"],
+            category=data.get("category", "concept"),
+            summary=data.get("summary", ""),
+            aliases=list(data.get("aliases") or []),
+            patterns=list(data.get("patterns") or []),
+            dates=[KeyDate(**d) for d in data.get("dates") or []],
+            related=list(data.get("related") or []),
+            reference=data.get("reference", ""),
+            origin=data.get("origin", ""),
+        )
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything derived from one article's text at ingest."""
+
+    actors: list[Actor] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    glossary: list[GlossaryLink] = field(default_factory=list)
+    version: int = 1  # bump when the analysis changes: reindex upgrades
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "actors": [a.to_json() for a in self.actors],
+            "statements": [s.to_json() for s in self.statements],
+            "glossary": [g.to_json() for g in self.glossary],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            actors=[Actor.from_json(a) for a in data.get("actors") or []],
+            statements=[Statement.from_json(s) for s in data.get("statements") or []],
+            glossary=[GlossaryLink.from_json(g) for g in data.get("glossary") or []],
+            version=int(data.get("version", 1)),
+        )
+
+
+@dataclass(slots=True)
+class SourceText:
+    """An article as read from a file, before analysis."""
+
+    path: str
+    text: str  # exactly as decoded: every offset points into it
+    title: str
+    title_span: Span | None = None  # where the title stands in ``text``
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(slots=True)
+class Article:
+    """An indexed article: its text, metadata and analysis."""
+
+    id: str  # content hash prefix; stable across runs
+    seq: int  # reading order of the corpus (order added)
+    path: str
+    title: str
+    text: str
+    title_span: Span | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    analysis: Analysis = field(default_factory=Analysis)
