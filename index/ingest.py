@@ -1,0 +1,272 @@
+"""Adding files to the index: find them, read them, analyse, link, commit.
+
+The order matters for speed and safety: files are read and hashed first, so
+unchanged ones cost a hash and never load spaCy; new ones are analysed in
+one stream (both cores for large batches) and written in batches of whole
+articles, each batch one commit, so an interrupted run loses at most the
+batch in flight and a re-run completes the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Analysis, Article, SourceText
+from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
+from .store import Store, article_id, content_hash
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+Progress = Callable[[int, int, str], None]
+
+COMMIT_EVERY_ARTICLES = 200
+COMMIT_EVERY_SECONDS = 20.0
+PARALLEL_FROM = 40  # below this many new files, one process is faster
+
+
+@dataclass(slots=True)
+class AddReport:
+    """What one `reader add` did; ``failed`` holds one line per problem."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} added"]
+        if self.replaced:
+            parts.append(f"{len(self.replaced)} replaced")
+        parts.append(f"{self.unchanged} unchanged")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} skipped")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts)
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Expand folders recursively; return files and one-line errors.
+
+    Folders are walked following links, but each real folder once, so a
+    symlink loop ends instead of recursing forever.
+    """
+    files: list[Path] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not os.path.lexists(path):
+            errors.append(f"{path}: no such file or folder — check the path")
+            continue
+        try:
+            is_dir = path.is_dir()
+            exists = path.exists()
+        except OSError as exc:  # ELOOP on a symlink loop
+            errors.append(f"{path}: cannot be read ({exc.strerror or exc})")
+            continue
+        if not exists:
+            errors.append(f"{path}: a broken or looping symbolic link — fix or remove it")
+            continue
+        if not is_dir:
+            _remember(path, files, seen)
+            continue
+        visited: set[str] = set()
+        for root, dirs, names in os.walk(path, followlinks=True, onerror=lambda e: errors.append(_walk_error(e))):
+            real = os.path.realpath(root)
+            if real in visited:
+                dirs[:] = []
+                continue
+            visited.add(real)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                _remember(Path(root) / name, files, seen)
+    return files, errors
+
+
+def _remember(path: Path, files: list[Path], seen: set[str]) -> None:
+    key = os.path.abspath(path)
+    if key not in seen:
+        seen.add(key)
+        files.append(Path(key))
+
+
+def _walk_error(exc: OSError) -> str:
+    return f"{exc.filename}: cannot be read ({exc.strerror or exc}) — check its permissions"
+
+
+def read_files(files: Sequence[Path], report: AddReport) -> list[SourceText]:
+    sources = []
+    for path in files:
+        try:
+            sources.append(read_source(path))
+        except SourceError as exc:
+            report.failed.append(str(exc))
+    return sources
+
+
+def add_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    progress: Progress | None = None,
+    processes: int | None = None,
+) -> AddReport:
+    """Add files and folders to the index; never stops for one bad file."""
+    report = AddReport()
+    files, errors = collect_files(paths)
+    report.failed.extend(errors)
+    ensure_glossary(store)
+    by_path, hashes = store.known_sources()
+    todo: list[tuple[SourceText, int | None, str | None]] = []  # source, kept seq, old id
+    batch_hashes: set[str] = set()
+    for source in read_files(files, report):
+        digest = content_hash(source.text)
+        if digest in hashes or digest in batch_hashes:
+            if by_path.get(source.path) == digest:
+                report.unchanged += 1
+            else:
+                report.duplicates += 1
+            continue
+        batch_hashes.add(digest)
+        old = by_path.get(source.path)
+        old_id = old[:16] if old else None
+        header = store.header(old_id) if old_id else None
+        todo.append((source, header.seq if header else None, old_id))
+    if todo:
+        _analyse_and_write(store, todo, report, progress, processes)
+    return report
+
+
+def _analyse_and_write(
+    store: Store,
+    todo: list[tuple[SourceText, int | None, str | None]],
+    report: AddReport,
+    progress: Progress | None,
+    processes: int | None,
+) -> None:
+    from .analysis import analyze_many
+    from .glossary import GlossaryMatcher, link_actors
+
+    entries = store.glossary_entries()
+    matcher = GlossaryMatcher(entries)
+    if processes is None:
+        processes = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
+    next_seq = store.next_seq()
+    pending: list[tuple[Article, str | None]] = []
+    last_commit = time.monotonic()
+    analyses = analyze_many(((s.text, s.title_span) for s, _, _ in todo), processes=processes)
+    for done, ((source, kept_seq, old_id), analysis) in enumerate(zip(todo, analyses, strict=True), 1):
+        analysis.glossary = matcher.find(source.text)
+        link_actors(analysis.actors, entries)
+        seq = kept_seq if kept_seq is not None else next_seq
+        if kept_seq is None:
+            next_seq += 1
+        pending.append((_article(source, seq, analysis), old_id))
+        if progress:
+            progress(done, len(todo), source.path)
+        if len(pending) >= COMMIT_EVERY_ARTICLES or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
+            _commit(store, pending, next_seq, report)
+            pending = []
+            last_commit = time.monotonic()
+    if pending:
+        _commit(store, pending, next_seq, report)
+
+
+def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
+    return Article(
+        id=article_id(source.text),
+        seq=seq,
+        path=source.path,
+        title=source.title,
+        text=source.text,
+        title_span=source.title_span,
+        date=source.date,
+        source=source.source,
+        url=source.url,
+        analysis=analysis,
+    )
+
+
+def _commit(store: Store, pending: list[tuple[Article, str | None]], next_seq: int, report: AddReport) -> None:
+    with store.writer() as writer:
+        for article, old_id in pending:
+            if old_id:
+                store.delete_article(writer, old_id)
+            store.add_article(writer, article)
+        store.write_state(writer, next_seq=next_seq)
+    for article, old_id in pending:
+        (report.replaced if old_id else report.added).append(article.path)
+
+
+def ensure_glossary(store: Store) -> list[str]:
+    """Load the glossary; when it changed since the last run, store it and
+    re-link the articles already indexed.  Returns one-line load errors."""
+    from .glossary import glossary_fingerprint, load_glossary
+
+    loaded = load_glossary()
+    fingerprint = glossary_fingerprint(loaded.entries)
+    if store.state().get("glossary") != fingerprint:
+        relink(store, loaded.entries, fingerprint)
+    return loaded.errors
+
+
+def relink(store: Store, entries: dict, fingerprint: str) -> int:
+    """Store ``entries`` and re-link every indexed article to them."""
+    from .glossary import GlossaryMatcher, link_actors
+
+    matcher = GlossaryMatcher(entries)
+    articles = list(store.iter_articles())
+    with store.writer() as writer:
+        store.write_glossary(writer, list(entries.values()))
+        for article in articles:
+            article.analysis.glossary = matcher.find(article.text)
+            link_actors(article.analysis.actors, entries)
+            store.delete_article(writer, article.id)
+            store.add_article(writer, article)
+        store.write_state(writer, glossary=fingerprint)
+    return len(articles)
+
+
+def reindex(store: Store, *, progress: Progress | None = None, processes: int | None = None) -> int:
+    """Re-analyse every indexed article from the text the index keeps."""
+    from .analysis import analyze_many
+    from .glossary import GlossaryMatcher, glossary_fingerprint, link_actors, load_glossary
+
+    loaded = load_glossary()
+    matcher = GlossaryMatcher(loaded.entries)
+    articles = list(store.iter_articles())
+    if processes is None:
+        processes = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
+    analyses = analyze_many(((a.text, a.title_span) for a in articles), processes=processes)
+    with store.writer() as writer:
+        store.write_glossary(writer, list(loaded.entries.values()))
+        for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), 1):
+            analysis.glossary = matcher.find(article.text)
+            link_actors(analysis.actors, loaded.entries)
+            article.analysis = analysis
+            store.delete_article(writer, article.id)
+            store.add_article(writer, article)
+            if progress:
+                progress(done, len(articles), article.path)
+        store.write_state(writer, glossary=glossary_fingerprint(loaded.entries))
+    return len(articles)
+
+
+def ensure_seeded(store: Store, progress: Progress | None = None) -> AddReport | None:
+    """Index the bundled articles when the index holds none yet."""
+    if not store.is_empty():
+        return None
+    seeds = sorted(p for p in SEEDS_DIR.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
+    return add_paths(store, seeds, progress=progress)

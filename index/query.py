@@ -1,0 +1,383 @@
+"""Every question asked of the index: search, statements, actors, glossary.
+
+Queries use whoosh's language (AND/OR/NOT, "phrases", field:term, wildcards,
+fuzzy~).  Search never raises for a bad query: it returns a result with a
+one-line ``error`` instead, so the command line and the app can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from whoosh import qparser
+from whoosh.lang.porter import stem
+from whoosh.query import And, Every, NumericRange, Or, Query, Term
+
+from .models import Actor, GlossaryEntry, Span, Statement
+from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
+from .store import ArticleHeader, Store
+
+STATEMENT_FIELDS = {"actor", "kind"}
+SNIPPET_CHARS = 180
+_TOKEN = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
+_SCHEMA = make_schema()
+_STOP_WORDS = frozenset(_SCHEMA["body"].analyzer.items[2].stops)  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class Hit:
+    """One ranked result; ``matches`` are offsets into the article's text
+    (for a glossary entry, into its summary)."""
+
+    type: str  # article | statement | glossary
+    article: str | None
+    title: str
+    path: str | None
+    score: float
+    matches: list[Span] = field(default_factory=list)
+    snippet: str = ""
+    snippet_matches: list[Span] = field(default_factory=list)
+    entry: str | None = None
+    statement: Statement | None = None
+    position: int | None = None  # statement position in its article
+    speaker: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "type": self.type,
+            "article": self.article,
+            "title": self.title,
+            "path": self.path,
+            "score": round(self.score, 4),
+            "matches": [m.to_json() for m in self.matches],
+            "snippet": self.snippet,
+        }
+        if self.entry:
+            data["entry"] = self.entry
+        if self.statement is not None:
+            data["statement"] = {"position": self.position, **self.statement.to_json()}
+        return data
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    suggestion: str | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "query": self.query,
+            "suggestion": self.suggestion,
+            "total": self.total,
+            "hits": [h.to_json() for h in self.hits],
+        }
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+def _parser() -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(["title", "body"], _SCHEMA)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    return parser
+
+
+_PARSER = _parser()
+
+
+def parse(text: str) -> Query:
+    """Parse a query string; raises ValueError with a one-line reason."""
+    try:
+        return _PARSER.parse(text)
+    except Exception as exc:  # whoosh raises assorted errors on odd syntax
+        raise ValueError(f"could not understand the query {text!r} ({exc}) — check quotes, brackets and field names") from None
+
+
+def _fields(query: Query) -> set[str]:
+    return {fieldname for fieldname, _ in query.iter_all_terms()} | {
+        q.fieldname for q in query.leaves() if getattr(q, "fieldname", None)
+    }
+
+
+def default_types(query: Query) -> tuple[str, ...]:
+    """Statements when the query asks about speakers, else articles and glossary."""
+    if _fields(query) & STATEMENT_FIELDS:
+        return (STATEMENT,)
+    return (ARTICLE, GLOSSARY)
+
+
+def search(
+    store: Store,
+    text: str,
+    *,
+    limit: int = 10,
+    types: Sequence[str] | None = None,
+    with_matches: bool = True,
+) -> SearchResult:
+    """Ranked hits with offsets and snippets, and a "did you mean"."""
+    result = SearchResult(query=text)
+    if not text.strip():
+        result.error = "the query is empty — type some words to search for"
+        return result
+    try:
+        query = parse(text)
+    except ValueError as exc:
+        result.error = str(exc)
+        return result
+    wanted = tuple(types) if types else default_types(query)
+    unknown = [t for t in wanted if t not in SEARCHABLE_TYPES]
+    if unknown:
+        result.error = f"unknown result type {unknown[0]!r} — use one of: {', '.join(SEARCHABLE_TYPES)}"
+        return result
+    type_filter = Or([Term("doctype", t) for t in wanted])
+    try:
+        with store.searcher() as searcher:
+            results = searcher.search(query, limit=max(1, limit), filter=type_filter, terms=True)
+            result.total = len(results)
+            for hit in results:
+                result.hits.append(_hit(store, hit, with_matches))
+            result.suggestion = _suggest(searcher, query, text, result.total)
+    except Exception as exc:  # e.g. a field that holds no terms, odd ranges
+        result.hits = []
+        result.error = f"the query {text!r} could not be run ({type(exc).__name__}: {exc}) — simplify it"
+    return result
+
+
+def _suggest(searcher: Any, query: Query, text: str, total: int) -> str | None:
+    """Offer a correction when a plain word is not in the index."""
+    words = [(f, t) for f, t in query.iter_all_terms() if f in ("title", "body")]
+    if not words:
+        return None
+    reader = searcher.reader()
+    missing = [t for f, t in words if not reader.frequency("body", t) and not reader.frequency("title", t)]
+    if not missing and total:
+        return None
+    try:
+        correction = searcher.correct_query(query, text, prefix=1, maxdist=2)
+    except Exception:
+        return None
+    suggestion = correction.string
+    if not suggestion or suggestion.strip().lower() == text.strip().lower():
+        return None
+    return suggestion
+
+
+def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
+    fields = hit.fields()
+    doctype = fields["doctype"]
+    terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in (hit.matched_terms() or []) if f in ("body", "title")}
+    if doctype == GLOSSARY:
+        entry = GlossaryEntry.from_json(fields["data"])
+        matches = find_terms(entry.summary, terms)
+        snippet, local = snippet_of(entry.summary, matches)
+        return Hit(GLOSSARY, None, entry.term, None, hit.score, matches, snippet, local, entry=entry.id)
+    if doctype == STATEMENT:
+        data = fields["data"]
+        statement = Statement.from_json(data)
+        sentence = data.get("text", "")
+        local_matches = find_terms(sentence, terms)
+        offset = statement.sentence.start
+        snippet, local = snippet_of(sentence, local_matches)
+        return Hit(
+            STATEMENT,
+            fields["article"],
+            fields.get("title", ""),
+            None,
+            hit.score,
+            [Span(m.start + offset, m.end + offset) for m in local_matches],
+            snippet,
+            local,
+            statement=statement,
+            position=int(data.get("position", 0)),
+            speaker=statement.speaker,
+        )
+    aid = fields["article"]
+    matches: list[Span] = []
+    snippet = ""
+    local: list[Span] = []
+    if with_matches:
+        article = store.article(aid)
+        if article is not None:
+            matches = find_terms(article.text, terms)
+            snippet, local = snippet_of(article.text, matches)
+    return Hit(ARTICLE, aid, fields.get("title", ""), fields.get("path"), hit.score, matches, snippet, local)
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+def find_terms(text: str, terms: Iterable[str]) -> list[Span]:
+    """Offsets of the words in ``text`` whose stem is one of ``terms``.
+
+    whoosh knows which indexed terms matched (fuzzy and wildcard expanded),
+    but not where; scanning with the analyser's own tokens and stemmer
+    finds them without re-running the whole analyser.
+    """
+    wanted = set(terms)
+    if not wanted:
+        return []
+    spans = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().lower()
+        if word in wanted or (word not in _STOP_WORDS and _stem(word) in wanted):
+            spans.append(Span(match.start(), match.end()))
+    return spans
+
+
+def snippet_of(text: str, matches: Sequence[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:
+    """A one-line excerpt around the densest group of matches."""
+    if not text:
+        return "", []
+    if matches:
+        best = max(range(len(matches)), key=lambda i: sum(1 for m in matches[i:] if m.start - matches[i].start < width))
+        start = max(0, matches[best].start - width // 4)
+    else:
+        start = 0
+    end = min(len(text), start + width)
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    piece = text[start:end]
+    flat = "".join(" " if c in "\r\n\t" else c for c in piece)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    local = [Span(m.start + shift, m.end + shift) for m in matches if m.start >= start and m.end <= end]
+    return prefix + flat + suffix, local
+
+
+# -- statements and actors -------------------------------------------------
+
+
+@dataclass(slots=True)
+class StatementRef:
+    """A statement with where it stands: article, position, corpus order."""
+
+    article: str
+    title: str
+    position: int
+    order: int
+    statement: Statement
+    text: str  # the sentence
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> StatementRef:
+        data = fields["data"]
+        return cls(
+            article=fields["article"],
+            title=fields.get("title", ""),
+            position=int(data.get("position", 0)),
+            order=int(fields["order"]),
+            statement=Statement.from_json(data),
+            text=data.get("text", ""),
+        )
+
+
+def statements_of(store: Store, actor_id: str) -> list[StatementRef]:
+    """Every statement of an actor, in reading order across the corpus."""
+    query = And([Term("doctype", STATEMENT), Term("actor_id", actor_id)])
+    with store.searcher() as searcher:
+        hits = searcher.search(query, limit=None, sortedby="order")
+        return [StatementRef.from_fields(h.fields()) for h in hits]
+
+
+def next_statement(store: Store, actor_id: str, order: int, *, forward: bool = True) -> StatementRef | None:
+    """The actor's next (or previous) statement after corpus order ``order``:
+    later in this article, then in the next article — one range query."""
+    bounds = NumericRange("order", order + 1, None) if forward else NumericRange("order", None, order - 1)
+    query = And([Term("doctype", STATEMENT), Term("actor_id", actor_id), bounds])
+    with store.searcher() as searcher:
+        hits = searcher.search(query, limit=1, sortedby="order", reverse=not forward)
+        return StatementRef.from_fields(hits[0].fields()) if hits else None
+
+
+def statement_order(seq: int, position: int) -> int:
+    return seq * ORDER_STRIDE + position
+
+
+@dataclass(slots=True)
+class ActorSummary:
+    """An actor merged across the corpus."""
+
+    actor: Actor
+    statements: int
+    articles: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.actor.to_json(), "statements": self.statements, "articles": len(self.articles)}
+
+
+def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
+    """Actors of one article, or of the whole corpus merged by id."""
+    query: Query = Term("doctype", ACTOR)
+    if article:
+        query = And([query, Term("article", article)])
+    merged: dict[str, ActorSummary] = {}
+    with store.searcher() as searcher:
+        for fields in searcher.search(query, limit=None, sortedby="seq"):
+            data = fields["data"]
+            actor = Actor.from_json(data)
+            current = merged.get(actor.id)
+            if current is None:
+                merged[actor.id] = ActorSummary(actor, int(data.get("statements", 0)), [fields["article"]])
+                continue
+            current.statements += int(data.get("statements", 0))
+            current.articles.append(fields["article"])
+            known = current.actor
+            known.aliases = sorted(set(known.aliases) | set(actor.aliases))
+            known.description = known.description or actor.description
+            known.affiliation = known.affiliation or actor.affiliation
+            known.entry = known.entry or actor.entry
+    return sorted(merged.values(), key=lambda s: (-s.statements, s.actor.name.lower()))
+
+
+def find_actor(store: Store, name: str) -> list[ActorSummary]:
+    """Actors whose id, name or alias matches ``name`` (best first)."""
+    wanted = name.strip().lower()
+    if not wanted:
+        return []
+    everyone = actors(store)
+    exact = [a for a in everyone if wanted in (a.actor.id, a.actor.name.lower(), *(x.lower() for x in a.actor.aliases))]
+    if exact:
+        return exact
+    words = set(_TOKEN.findall(wanted))
+    return [
+        a
+        for a in everyone
+        if words and words <= set(_TOKEN.findall(" ".join([a.actor.name, *a.actor.aliases]).lower()))
+    ]
+
+
+# -- glossary ---------------------------------------------------------------
+
+
+def entry_occurrences(store: Store, entry_id: str) -> list[tuple[ArticleHeader, int]]:
+    """Articles that mention a glossary entry, with how often."""
+    query = And([Term("doctype", ARTICLE), Term("entry", entry_id.lower())])
+    found = []
+    with store.searcher() as searcher:
+        aids = [h["article"] for h in searcher.search(query, limit=None, sortedby="seq")]
+    for aid in aids:
+        article = store.article(aid)
+        header = store.header(aid)
+        if article is None or header is None:
+            continue
+        count = sum(1 for link in article.analysis.glossary if link.entry == entry_id)
+        found.append((header, count))
+    return found
+
+
+def count_all(store: Store) -> dict[str, int]:
+    """How many documents of each type the index holds."""
+    with store.searcher() as searcher:
+        return {t: len(searcher.search(And([Every(), Term("doctype", t)]), limit=None)) for t in (ARTICLE, STATEMENT, ACTOR, GLOSSARY)}

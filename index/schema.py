@@ -1,0 +1,54 @@
+"""The whoosh schema: one index holds every kind of document.
+
+Articles, their statements and actors, glossary entries and a small state
+record live side by side, told apart by ``doctype``.  One index means one
+writer and one commit per batch of whole articles, so an interrupted run
+never leaves an article without what was derived from it.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+SCHEMA_VERSION = 1
+
+# doctype values
+ARTICLE = "article"
+TEXT_DOC = "text"  # an article's full text and analysis, read only when opened
+STATEMENT = "statement"
+ACTOR = "actor"
+GLOSSARY = "glossary"
+STATE = "state"
+
+SEARCHABLE_TYPES = (ARTICLE, STATEMENT, GLOSSARY)
+
+# Statements are ordered corpus-wide by ``seq * ORDER_STRIDE + position``,
+# so "the next statement by this actor" is one range query.
+ORDER_STRIDE = 100_000
+
+
+def make_schema() -> Schema:
+    """Build the schema; field names are also the query language's fields."""
+    words = StemmingAnalyzer()  # lower-cases, drops stop words, stems
+    names = StandardAnalyzer(stoplist=None)  # actor names: no stemming
+    return Schema(
+        id=ID(unique=True, stored=True),
+        doctype=ID(stored=True),
+        article=ID(stored=True),
+        seq=NUMERIC(int, stored=True, sortable=True),
+        order=NUMERIC(int, bits=64, stored=True, sortable=True),
+        title=TEXT(analyzer=words, stored=True, field_boost=2.0, spelling=True),
+        body=TEXT(analyzer=words, spelling=True),
+        path=ID(stored=True),
+        pathhash=ID(),
+        hash=ID(stored=True),
+        date=ID(stored=True, sortable=True),
+        source=TEXT(analyzer=names, stored=True),
+        url=STORED(),
+        actor=TEXT(analyzer=names),
+        actor_id=ID(stored=True),
+        kind=KEYWORD(lowercase=True, stored=True),
+        entry=KEYWORD(lowercase=True, stored=True),
+        data=STORED(),
+    )

@@ -1,0 +1,369 @@
+"""The article store: a whoosh index on disk, and every write to it.
+
+Everything the app needs is kept here (texts, offsets, analysis), so opening
+the app never runs spaCy.  Writes go through :meth:`Store.writer`, which
+waits a bounded time for another process's lock and then says the index is
+busy, and every batch of articles lands in a single commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import EmptyIndexError, LockError
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+from .models import Analysis, Article, GlossaryEntry, Span
+from .schema import (
+    ACTOR,
+    ARTICLE,
+    GLOSSARY,
+    ORDER_STRIDE,
+    SCHEMA_VERSION,
+    STATE,
+    STATEMENT,
+    TEXT_DOC,
+    make_schema,
+)
+
+INDEX_ENV = "READER_INDEX"
+APP_NAME = "guided-reader"
+WRITE_TIMEOUT = float(os.environ.get("READER_WRITE_TIMEOUT", "10"))
+
+
+class StoreError(Exception):
+    """A problem with the index a person can act on; ``str()`` is one line."""
+
+
+class IndexBusy(StoreError):
+    pass
+
+
+class IndexDamaged(StoreError):
+    pass
+
+
+def default_index_dir() -> Path:
+    """``$READER_INDEX``, else the user's data directory (platformdirs)."""
+    env = os.environ.get(INDEX_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME) / "index"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_id(text: str) -> str:
+    return content_hash(text)[:16]
+
+
+@dataclass(slots=True)
+class ArticleHeader:
+    """What lists of articles show, without loading the text."""
+
+    id: str
+    seq: int
+    title: str
+    path: str
+    date: str | None
+    source: str | None
+    statements: int
+    actors: int
+    words: int
+
+
+class Store:
+    """An open whoosh index at ``path`` (created when missing)."""
+
+    def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_index_dir()
+        self.ix = self._open(create)
+
+    # -- opening -------------------------------------------------------
+    def _open(self, create: bool) -> whoosh_index.Index:
+        where = self.path
+        if not where.exists() or not any(where.glob("*.toc")):
+            if where.exists() and any(where.glob("*.seg")):
+                raise IndexDamaged(
+                    f"index at {where} is damaged: its table of contents is missing — "
+                    f"move the folder aside and run `reader add` again"
+                )
+            if not create:
+                raise StoreError(f"no index at {where} — add articles with `reader add PATH`")
+            try:
+                where.mkdir(parents=True, exist_ok=True)
+                return whoosh_index.create_in(str(where), make_schema())
+            except OSError as exc:
+                raise StoreError(f"cannot create the index at {where}: {exc.strerror or exc}") from None
+        try:
+            ix = whoosh_index.open_dir(str(where))
+            self._check_files(ix)
+            return ix
+        except (EmptyIndexError, OSError, EOFError, ValueError, KeyError) as exc:
+            raise IndexDamaged(
+                f"index at {where} is damaged ({type(exc).__name__}: {exc}) — "
+                f"run `reader reindex` to rebuild it from the texts it still holds"
+            ) from None
+        except Exception as exc:  # whoosh raises bare struct/pickle errors on truncation
+            raise IndexDamaged(
+                f"index at {where} cannot be read ({type(exc).__name__}) — run `reader reindex` to rebuild it"
+            ) from None
+
+    def _check_files(self, ix: whoosh_index.Index) -> None:
+        """Open every segment's files now, so damage shows at open, not mid-read."""
+        with ix.reader() as reader:
+            reader.doc_count_all()
+            for fieldname in ("id", "doctype"):
+                next(iter(reader.lexicon(fieldname)), None)
+            if reader.doc_count_all():
+                reader.stored_fields(next(iter(reader.all_doc_ids())))
+
+    # -- reading -------------------------------------------------------
+    def searcher(self) -> Searcher:
+        return self.ix.searcher()
+
+    def refresh(self) -> bool:
+        """Pick up commits made by other processes; True when anything changed."""
+        latest = self.ix.latest_generation()
+        if latest != getattr(self, "_generation", None):
+            self._generation = latest
+            self.ix = whoosh_index.open_dir(str(self.path))
+            return True
+        return False
+
+    def is_empty(self) -> bool:
+        with self.searcher() as s:
+            return s.document_number(doctype=ARTICLE) is None
+
+    def state(self) -> dict[str, Any]:
+        with self.searcher() as s:
+            doc = s.document(id=STATE)
+        return dict(doc["data"]) if doc else {}
+
+    def known_sources(self) -> tuple[dict[str, str], set[str]]:
+        """``({path: hash}, {hashes})`` from one lexicon read: no stored fields."""
+        by_path: dict[str, str] = {}
+        hashes: set[str] = set()
+        with self.ix.reader() as reader:
+            for raw in reader.lexicon("pathhash"):
+                key = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                digest, _, path = key.partition(":")
+                hashes.add(digest)
+                by_path[path] = digest
+            # lexicon lists deleted documents' terms until a merge: check
+            live = {h.decode() if isinstance(h, bytes) else h for h in reader.lexicon("hash")}
+        if hashes - live:
+            with self.searcher() as s:
+                live = {d["hash"] for d in s.documents(doctype=ARTICLE)}
+            by_path = {p: h for p, h in by_path.items() if h in live}
+            hashes &= live
+        return by_path, hashes
+
+    def article_headers(self) -> list[ArticleHeader]:
+        with self.searcher() as s:
+            docs = list(s.documents(doctype=ARTICLE))
+        headers = [_header(d) for d in docs]
+        headers.sort(key=lambda h: h.seq)
+        return headers
+
+    def header(self, aid: str) -> ArticleHeader | None:
+        with self.searcher() as s:
+            doc = s.document(id=f"a:{aid}")
+        return _header(doc) if doc else None
+
+    def article(self, aid: str) -> Article | None:
+        with self.searcher() as s:
+            head = s.document(id=f"a:{aid}")
+            body = s.document(id=f"t:{aid}")
+        if not head or not body:
+            return None
+        data = body["data"]
+        return Article(
+            id=aid,
+            seq=head["seq"],
+            path=head.get("path", ""),
+            title=head.get("title", ""),
+            text=data["text"],
+            title_span=Span.from_json(data.get("title_span")),
+            date=head.get("date") or None,
+            source=head.get("source") or None,
+            url=head.get("url") or None,
+            analysis=Analysis.from_json(data["analysis"]),
+        )
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article with its text, in corpus order (for reindexing)."""
+        for header in self.article_headers():
+            article = self.article(header.id)
+            if article is not None:
+                yield article
+
+    def glossary_entries(self) -> dict[str, GlossaryEntry]:
+        with self.searcher() as s:
+            docs = list(s.documents(doctype=GLOSSARY))
+        entries = [GlossaryEntry.from_json(d["data"]) for d in docs]
+        return {e.id: e for e in sorted(entries, key=lambda e: e.term.lower())}
+
+    # -- writing -------------------------------------------------------
+    @contextmanager
+    def writer(self, timeout: float | None = None) -> Iterator[SegmentWriter]:
+        """A writer that commits on success and cancels on any error."""
+        wait = WRITE_TIMEOUT if timeout is None else timeout
+        try:
+            writer = self.ix.writer(timeout=wait, delay=0.1, limitmb=256)
+        except LockError:
+            raise IndexBusy(
+                f"the index at {self.path} is busy: another `reader` is writing to it — "
+                f"try again when it has finished"
+            ) from None
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        else:
+            writer.commit()
+
+    def next_seq(self) -> int:
+        return int(self.state().get("next_seq", 1))
+
+    def write_state(self, writer: SegmentWriter, **changes: Any) -> None:
+        state = {"schema": SCHEMA_VERSION, **self.state(), **changes}
+        writer.update_document(id=STATE, doctype=STATE, data=state)
+
+    @staticmethod
+    def delete_article(writer: SegmentWriter, aid: str) -> None:
+        """Remove an article and everything derived from it."""
+        writer.delete_by_term("article", aid)
+
+    @staticmethod
+    def add_article(writer: SegmentWriter, article: Article) -> None:
+        """Add an article with its text, statements and actors (no commit)."""
+        aid = article.id
+        analysis = article.analysis
+        digest = content_hash(article.text)
+        entries = sorted({link.entry for link in analysis.glossary})
+        writer.add_document(
+            id=f"a:{aid}",
+            doctype=ARTICLE,
+            article=aid,
+            seq=article.seq,
+            title=article.title,
+            body=article.text,
+            path=article.path,
+            pathhash=f"{digest}:{article.path}",
+            hash=digest,
+            date=article.date or "",
+            source=article.source or "",
+            url=article.url or "",
+            entry=" ".join(entries),
+            data={
+                "statements": len(analysis.statements),
+                "actors": len(analysis.actors),
+                "words": len(article.text.split()),
+            },
+        )
+        writer.add_document(
+            id=f"t:{aid}",
+            doctype=TEXT_DOC,
+            article=aid,
+            data={
+                "text": article.text,
+                "title_span": article.title_span.to_json() if article.title_span else None,
+                "analysis": analysis.to_json(),
+            },
+        )
+        actors = {a.id: a for a in analysis.actors}
+        counts: dict[str, int] = {}
+        for position, statement in enumerate(analysis.statements):
+            actor = actors.get(statement.actor or "")
+            names = [statement.speaker]
+            if actor is not None:
+                counts[actor.id] = counts.get(actor.id, 0) + 1
+                names += actor.aliases + [actor.affiliation or "", actor.description or ""]
+            writer.add_document(
+                id=f"s:{aid}:{position:05d}",
+                doctype=STATEMENT,
+                article=aid,
+                seq=article.seq,
+                order=article.seq * ORDER_STRIDE + position,
+                title=article.title,
+                body=statement.sentence.text(article.text),
+                actor=" ".join(n for n in names if n),
+                actor_id=statement.actor or "",
+                kind=statement.kind,
+                data={
+                    "position": position,
+                    "text": statement.sentence.text(article.text),
+                    **statement.to_json(),
+                },
+            )
+        for actor in analysis.actors:
+            writer.add_document(
+                id=f"p:{aid}:{actor.id}",
+                doctype=ACTOR,
+                article=aid,
+                seq=article.seq,
+                actor=" ".join([actor.name, *actor.aliases]),
+                actor_id=actor.id,
+                kind=actor.kind,
+                entry=actor.entry or "",
+                data={**actor.to_json(), "statements": counts.get(actor.id, 0)},
+            )
+
+    @staticmethod
+    def write_glossary(writer: SegmentWriter, entries: Sequence[GlossaryEntry]) -> None:
+        """Replace the glossary documents with ``entries``."""
+        writer.delete_by_term("doctype", GLOSSARY)
+        for entry in entries:
+            writer.add_document(
+                id=f"g:{entry.id}",
+                doctype=GLOSSARY,
+                title=" ".join([entry.term, *entry.aliases]),
+                body=entry.summary,
+                kind=entry.category,
+                entry=entry.id,
+                data=entry.to_json(),
+            )
+
+    def close(self) -> None:
+        self.ix.close()
+
+
+def _header(doc: dict[str, Any]) -> ArticleHeader:
+    data = doc.get("data") or {}
+    return ArticleHeader(
+        id=doc["article"],
+        seq=int(doc["seq"]),
+        title=doc.get("title", ""),
+        path=doc.get("path", ""),
+        date=doc.get("date") or None,
+        source=doc.get("source") or None,
+        statements=int(data.get("statements", 0)),
+        actors=int(data.get("actors", 0)),
+        words=int(data.get("words", 0)),
+    )
+
+
+__all__ = [
+    "ArticleHeader",
+    "IndexBusy",
+    "IndexDamaged",
+    "Store",
+    "StoreError",
+    "article_id",
+    "content_hash",
+    "default_index_dir",
+]
