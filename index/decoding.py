@@ -21,6 +21,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
 class DecodeError(ValueError):
     """The file is not text we can read; the message says why, in one line."""
 
@@ -57,9 +60,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes  # only for the rare legacy file
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise DecodeError("its encoding could not be recognised; save it as UTF-8")
+    # Short texts often fit several code pages equally well; among equals,
+    # prefer the Western ones news files are most often saved in.
+    equals = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
+    for preferred in _PREFERRED:
+        chosen = next((m for m in equals if preferred in m.could_be_from_charset), None)
+        if chosen is not None:
+            return _checked(str(chosen)), preferred
     return _checked(str(best)), best.encoding
 
 
