@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,6 +90,8 @@ class Store:
 
     def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_index_dir()
+        self._lock = threading.RLock()
+        self._searcher: Searcher | None = None
         self.ix = self._open(create)
 
     # -- opening -------------------------------------------------------
@@ -131,17 +134,26 @@ class Store:
                 reader.stored_fields(next(iter(reader.all_doc_ids())))
 
     # -- reading -------------------------------------------------------
-    def searcher(self) -> Searcher:
-        return self.ix.searcher()
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """The store's long-lived searcher (opening one per query costs more
+        than the query); one thread at a time uses it."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self.ix.searcher()
+            yield self._searcher
 
     def refresh(self) -> bool:
-        """Pick up commits made by other processes; True when anything changed."""
-        latest = self.ix.latest_generation()
-        if latest != getattr(self, "_generation", None):
-            self._generation = latest
-            self.ix = whoosh_index.open_dir(str(self.path))
+        """Pick up commits made since the searcher opened, by this process or
+        another; True when anything changed."""
+        with self._lock:
+            if self._searcher is None:
+                return False
+            fresh = self._searcher.refresh()
+            if fresh is self._searcher:
+                return False
+            self._searcher = fresh
             return True
-        return False
 
     def is_empty(self) -> bool:
         with self.searcher() as s:
@@ -235,6 +247,7 @@ class Store:
             raise
         else:
             writer.commit()
+            self.refresh()
 
     def next_seq(self) -> int:
         return int(self.state().get("next_seq", 1))
@@ -339,6 +352,10 @@ class Store:
             )
 
     def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
         self.ix.close()
 
 
