@@ -1,0 +1,101 @@
+"""Adding articles: formats, idempotent re-adding, replacing, index location."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from index.ingest import add_paths, collect_files
+from index.store import Store, default_index_dir
+from tests.conftest import ARTICLES
+
+
+def test_add_folder_indexes_every_format(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ix")
+    report = add_paths(store, [ARTICLES])
+    assert report.ok, report.failed
+    assert len(report.added) == 5
+    titles = {h.title for h in store.article_headers()}
+    assert {"Central bank holds interest rates steady", "Farmers report a record harvest", "Election results announced"} <= titles
+
+
+def test_stored_text_is_exactly_the_file(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ix")
+    add_paths(store, [ARTICLES / "rates.txt"])
+    (header,) = store.article_headers()
+    article = store.article(header.id)
+    assert article is not None
+    assert article.text == (ARTICLES / "rates.txt").read_text(encoding="utf-8")
+
+
+def test_adding_again_changes_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ix")
+    add_paths(store, [ARTICLES])
+    before = [(h.id, h.seq) for h in store.article_headers()]
+    again = add_paths(store, [ARTICLES])
+    assert again.added == [] and again.replaced == [] and again.unchanged == 5
+    assert [(h.id, h.seq) for h in store.article_headers()] == before
+
+
+def test_same_content_at_two_paths_is_not_duplicated(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((ARTICLES / "budget.txt").read_bytes())
+    store = Store(tmp_path / "ix")
+    report = add_paths(store, [ARTICLES / "budget.txt", copy])
+    assert len(report.added) == 1 and report.duplicates == 1
+    assert len(store.article_headers()) == 1
+
+
+def test_changed_file_replaces_its_older_version(tmp_path: Path, articles_dir: Path) -> None:
+    store = Store(tmp_path / "ix")
+    path = articles_dir / "budget.txt"
+    add_paths(store, [path])
+    (old,) = store.article_headers()
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe vote is due on Friday.\n", encoding="utf-8")
+    report = add_paths(store, [path])
+    assert report.replaced == [str(path)]
+    (new,) = store.article_headers()
+    assert new.id != old.id and new.seq == old.seq
+    article = store.article(new.id)
+    assert article is not None and article.text.endswith("due on Friday.\n")
+    assert store.article(old.id) is None
+
+
+def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path, articles_dir: Path) -> None:
+    (articles_dir / "broken.txt").write_bytes(b"%PDF-1.4 binary")
+    (articles_dir / "empty.txt").write_bytes(b"")
+    store = Store(tmp_path / "ix")
+    report = add_paths(store, [articles_dir, tmp_path / "missing.txt"])
+    assert len(report.added) == 5
+    assert len(report.failed) == 3
+    assert all("\n" not in line for line in report.failed)
+    assert any("missing.txt" in line and "no such file" in line for line in report.failed)
+    assert not report.ok
+
+
+def test_symlink_loop_is_reported_not_followed_forever(tmp_path: Path, articles_dir: Path) -> None:
+    os.symlink(articles_dir, articles_dir / "loop")
+    os.symlink(tmp_path / "self", tmp_path / "self")
+    files, errors = collect_files([articles_dir, tmp_path / "self"])
+    assert len(files) == 5
+    assert len(errors) == 1 and "self" in errors[0]
+
+
+def test_index_location_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READER_INDEX", str(tmp_path / "elsewhere"))
+    assert default_index_dir() == tmp_path / "elsewhere"
+    monkeypatch.delenv("READER_INDEX")
+    assert default_index_dir().name == "index" and "guided-reader" in str(default_index_dir())
+
+
+def test_statements_and_glossary_are_stored_with_the_article(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ix")
+    add_paths(store, [ARTICLES / "bombing.txt"])
+    (header,) = store.article_headers()
+    article = store.article(header.id)
+    assert article is not None
+    assert header.statements == len(article.analysis.statements) > 0
+    for statement in article.analysis.statements:
+        assert 0 <= statement.sentence.start < statement.sentence.end <= len(article.text)
