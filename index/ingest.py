@@ -23,7 +23,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 Progress = Callable[[int, int, str], None]
 
-COMMIT_EVERY_ARTICLES = 200
+COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "200"))
 COMMIT_EVERY_SECONDS = 20.0
 PARALLEL_FROM = 40  # below this many new files, one process is faster
 

@@ -222,6 +222,30 @@ class Store:
             if article is not None:
                 yield article
 
+    def verify(self) -> list[str]:
+        """Check that every article is whole: its text document is there and
+        holds as many statements and actors as the index has documents for."""
+        problems: list[str] = []
+        with self.searcher() as s:
+            per_article: dict[str, dict[str, int]] = {}
+            for fields in s.all_stored_fields():
+                doctype = fields.get("doctype")
+                if doctype in (ARTICLE, TEXT_DOC, STATEMENT, ACTOR):
+                    counts = per_article.setdefault(fields["article"], {})
+                    counts[doctype] = counts.get(doctype, 0) + 1
+                    if doctype == TEXT_DOC:
+                        analysis = fields["data"]["analysis"]
+                        counts["expected_statements"] = len(analysis["statements"])
+                        counts["expected_actors"] = len(analysis["actors"])
+        for aid, counts in per_article.items():
+            if counts.get(ARTICLE) != 1 or counts.get(TEXT_DOC) != 1:
+                problems.append(f"article {aid}: {counts.get(ARTICLE, 0)} header(s), {counts.get(TEXT_DOC, 0)} text(s)")
+            elif counts.get(STATEMENT, 0) != counts.get("expected_statements"):
+                problems.append(f"article {aid}: {counts.get(STATEMENT, 0)} of {counts['expected_statements']} statements")
+            elif counts.get(ACTOR, 0) != counts.get("expected_actors"):
+                problems.append(f"article {aid}: {counts.get(ACTOR, 0)} of {counts['expected_actors']} actors")
+        return problems
+
     def glossary_entries(self) -> dict[str, GlossaryEntry]:
         with self.searcher() as s:
             docs = list(s.documents(doctype=GLOSSARY))
