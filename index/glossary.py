@@ -1,0 +1,548 @@
+"""The glossary of background context: curated entries and where they occur.
+
+Entries are plain TOML files (``seeds/glossary/*.toml``, one per theme) so a
+reader can read, correct and extend them without code; a user's own folder
+(``user_glossary_dir()``) is loaded after the bundled one and overrides it
+entry by entry (same ``id``).  Loading never stops for a bad file: each
+problem becomes one line in ``GlossaryLoad.errors`` naming the file and line.
+
+Matching (``GlossaryMatcher.find``) follows these rules, which the tests pin:
+
+* Names and aliases are found with one Aho-Corasick automaton over a
+  case-folded copy of the text that has *exactly the same length* as the
+  original, so offsets found in the copy are offsets in the article.  Curly
+  quotes are straightened, Unicode dashes become ``-`` and any whitespace
+  character becomes a space in that copy; a hyphenated name also matches with
+  a space ("Nagorno Karabakh").
+* Case-insensitive, with two guards against false links: a name written with
+  capitals in the glossary (a proper name: "Turkey", "Ganja") is not matched by
+  an all-lower-case occurrence ("turkey" the bird, "ganja" the drug); an
+  acronym written in capitals ("CSTO", "SVR") only matches in capitals.
+* Never inside a word: the characters on both sides of a match must not be
+  letters, digits, ``_`` or combining marks (so "Iran" does not match inside
+  "Iranian").
+* Plurals: a name followed directly by ``s`` or ``es`` matches and the link
+  covers the plural ("cluster bombs").  Possessives: the ``'s``/``’s`` is *not*
+  part of the link ("Amnesty International’s" links "Amnesty International").
+* Patterns (regexes for phrasings such as "a ceasefire agreed in 1994") are
+  compiled into one alternation with a named group per pattern and run
+  case-insensitively over the case-preserved, punctuation-normalized copy;
+  write ``'`` for any apostrophe, ``"`` for any double quote, ``-`` for any
+  dash, and use ``(?-i:...)`` for a case-sensitive part.  Their matches must
+  also respect word boundaries.  They are not extended for plurals.
+* Overlaps: leftmost-longest wins; on a tie, a name beats a pattern.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import platformdirs
+
+from .models import Actor, GlossaryEntry, GlossaryLink, KeyDate
+
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "seeds" / "glossary"
+ENV_DIR = "READER_GLOSSARY_DIR"
+CATEGORIES = ("event", "place", "organization", "person", "weapon", "law", "concept")
+KNOWN_KEYS = frozenset(
+    {"id", "term", "aliases", "patterns", "category", "summary", "dates", "related", "reference"}
+)
+# Bump when the matching rules change, so stored links are recomputed even if
+# the entries did not change (the fingerprint includes it).
+MATCHER_VERSION = 1
+ACRONYM_MAX = 6  # an all-capitals alias up to this long is an acronym
+
+# -- text normalization ------------------------------------------------------
+
+_PUNCT = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad", "-"),
+        **dict.fromkeys("\t\n\r\v\f\u00a0\u2007\u2009\u200a\u202f\u2028\u2029\u3000", " "),
+    }
+)
+
+
+def straighten(text: str) -> str:
+    """Quotes, dashes and whitespace to ASCII, one character for one, so
+    patterns need not spell every typographic variant and offsets hold."""
+    return text.translate(_PUNCT)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``straighten(text)`` without changing its length.
+
+    ``str.lower`` only ever lengthens (``"İ".lower()`` is two characters), so
+    when the lengths agree every character mapped to one; otherwise fold char
+    by char and keep the first character of a longer mapping.
+    """
+    plain = straighten(text)
+    lowered = plain.lower()
+    if len(lowered) == len(plain):
+        return lowered
+    return "".join(c.lower()[:1] or c for c in plain)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
+
+
+def _splits_word(text: str, pos: int) -> bool:
+    """True when ``pos`` falls between two characters of the same word."""
+    return 0 < pos < len(text) and _is_word_char(text[pos - 1]) and _is_word_char(text[pos])
+
+
+def _squash(text: str) -> str:
+    """Fold and collapse spaces: the form names are compared in."""
+    return " ".join(fold(text).split())
+
+
+# -- loading ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class GlossaryLoad:
+    """What ``load_glossary`` found: entries by id (ordered by term) and one
+    line per problem, so the caller can show them without stopping."""
+
+    entries: dict[str, GlossaryEntry] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def user_glossary_dir() -> Path:
+    """Where a reader keeps their own entries; ``READER_GLOSSARY_DIR`` wins so
+    tests and portable setups never touch the real config folder."""
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_config_path("guided-reader") / "glossary"
+
+
+def load_glossary(dirs: Sequence[Path] | None = None) -> GlossaryLoad:
+    """Load every ``*.toml`` of ``dirs`` in order; a later entry with the same
+    id replaces an earlier one (the user's folder overrides the bundled one).
+    Missing folders are skipped silently: an empty user folder is normal."""
+    if dirs is None:
+        dirs = [BUNDLED_DIR, user_glossary_dir()]
+    found: dict[str, GlossaryEntry] = {}
+    errors: list[str] = []
+    for folder in dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            continue
+        in_folder: dict[str, str] = {}  # id -> file, to catch duplicates within one folder
+        for path in sorted(folder.glob("*.toml")):
+            for entry, line in _load_file(path, errors):
+                if entry.id in in_folder:
+                    errors.append(
+                        f"glossary: {path}:{line}: id {entry.id!r} is also used in {in_folder[entry.id]}"
+                        " — give one of them another id; this one replaces the other."
+                    )
+                in_folder[entry.id] = str(path)
+                found[entry.id] = entry
+    ordered = dict(sorted(found.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
+    return GlossaryLoad(ordered, errors)
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
+
+
+def _load_file(path: Path, errors: list[str]) -> list[tuple[GlossaryEntry, int | None]]:
+    """Entries of one file with their line numbers; problems go to ``errors``."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(f"glossary: {path}:1: cannot read the file ({exc}) — save it as UTF-8 text; the other files were loaded.")
+        return []
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = _TOML_POSITION.search(message)
+        line = where.group(1) if where else "1"
+        message = _TOML_POSITION.sub("", message).strip()
+        errors.append(f"glossary: {path}:{line}: {message} — fix the TOML syntax; the other files were loaded.")
+        return []
+    raw_entries = data.get("entry")
+    if raw_entries is None:
+        if data:
+            errors.append(f"glossary: {path}:1: no [[entry]] tables — write each entry under a line [[entry]]; the other files were loaded.")
+        return []
+    if not isinstance(raw_entries, list):
+        errors.append(f"glossary: {path}:1: 'entry' must be an array of tables — write each entry under a line [[entry]]; the other files were loaded.")
+        return []
+    header_lines = [text.count("\n", 0, m.start()) + 1 for m in _ENTRY_HEADER.finditer(text)]
+    lines: list[int | None] = header_lines if len(header_lines) == len(raw_entries) else [None] * len(raw_entries)
+    loaded = []
+    for index, (raw, line) in enumerate(zip(raw_entries, lines, strict=True), 1):
+        place = f"{path}:{line}" if line else f"{path}: entry {index}"
+        entry = _parse_entry(raw, place, errors)
+        if entry is not None:
+            entry.origin = str(path)
+            loaded.append((entry, line))
+    return loaded
+
+
+def _parse_entry(raw: Any, place: str, errors: list[str]) -> GlossaryEntry | None:
+    """One entry, or None (with one error line) when it cannot be used.
+    Unknown keys are reported but do not drop the entry: a typo like
+    ``alias =`` should be visible, not fatal."""
+
+    def fail(problem: str, fix: str) -> None:
+        errors.append(f"glossary: {place}: {problem} — {fix}; this entry was skipped, the rest were loaded.")
+
+    if not isinstance(raw, dict):
+        fail("an entry must be a table", "write it under a line [[entry]]")
+        return None
+    label = f"entry {raw['id']!r}" if isinstance(raw.get("id"), str) else "entry"
+    for key in ("id", "term", "summary"):
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            fail(f"{label} has no {key}", f'add {key} = "..."')
+            return None
+    category = raw.get("category", "concept")
+    if category not in CATEGORIES:
+        fail(f"{label} has category {category!r}", f"use one of {', '.join(CATEGORIES)}")
+        return None
+    lists: dict[str, list[str]] = {}
+    for key in ("aliases", "patterns", "related"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail(f"{label}: {key} must be a list of strings", f'write {key} = ["...", "..."]')
+            return None
+        lists[key] = value
+    for pattern in lists["patterns"]:
+        problem = pattern_problem(pattern)
+        if problem:
+            fail(f"{label}: bad pattern {pattern!r}: {problem}", "fix the regular expression")
+            return None
+    dates = _parse_dates(raw.get("dates", []))
+    if dates is None:
+        fail(f"{label}: dates must be a list of {{date = \"1994-05-12\", event = \"...\"}}", "fix the dates")
+        return None
+    reference = raw.get("reference", "")
+    if not isinstance(reference, str):
+        fail(f"{label}: reference must be a string", 'write reference = "..."')
+        return None
+    unknown = sorted(set(raw) - KNOWN_KEYS)
+    if unknown:
+        errors.append(
+            f"glossary: {place}: {label} has unknown key(s) {', '.join(unknown)}"
+            f" — use {', '.join(sorted(KNOWN_KEYS))}; the entry was loaded without them."
+        )
+    return GlossaryEntry(
+        id=raw["id"].strip(),
+        term=raw["term"].strip(),
+        category=category,
+        summary=" ".join(raw["summary"].split()),
+        aliases=lists["aliases"],
+        patterns=lists["patterns"],
+        dates=dates,
+        related=lists["related"],
+        reference=reference.strip(),
+    )
+
+
+def _parse_dates(value: Any) -> list[KeyDate] | None:
+    """TOML may give a bare date (1994-05-12) or a string; both become text."""
+    if not isinstance(value, list):
+        return None
+    dates = []
+    for item in value:
+        if not isinstance(item, dict) or "date" not in item or not isinstance(item.get("event"), str):
+            return None
+        when = item["date"]
+        dates.append(KeyDate(date=when.isoformat() if hasattr(when, "isoformat") else str(when), event=item["event"]))
+    return dates
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot join the combined regex, or None.
+
+    Each pattern becomes one named alternative of a single regex, so it must
+    compile inside a group, must not use its own named groups or numbered
+    back-references (their numbers shift), and must not match empty text.
+    """
+    try:
+        compiled = re.compile(f"(?P<_probe>{pattern})", re.IGNORECASE)
+    except re.error as exc:
+        return str(exc)
+    if len(compiled.groupindex) > 1:
+        return "named groups are not allowed, use (?:...)"
+    if _BACKREFERENCE.search(pattern):
+        return "back-references are not allowed"
+    if compiled.fullmatch("") is not None:
+        return "it matches empty text"
+    return None
+
+
+# -- fingerprint -------------------------------------------------------------
+
+
+def glossary_fingerprint(entries: Mapping[str, GlossaryEntry] | Iterable[GlossaryEntry]) -> str:
+    """A stable hash of what the entries say and of the matching rules, so the
+    index can tell the glossary changed and re-link its articles.  ``origin``
+    is left out: moving an entry to another file changes no link."""
+    values = entries.values() if isinstance(entries, Mapping) else entries
+    payload = []
+    for entry in sorted(values, key=lambda e: e.id):
+        data = entry.to_json()
+        data.pop("origin", None)
+        payload.append(data)
+    blob = json.dumps({"matcher": MATCHER_VERSION, "entries": payload}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+# -- matching --------------------------------------------------------------
+
+ANY, PROPER, ACRONYM = 0, 1, 2  # how strictly a name's case must agree
+
+
+def _case_rule(name: str) -> int:
+    letters = [c for c in name if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return ANY
+    if len(name) <= ACRONYM_MAX and " " not in name and all(c.isupper() for c in letters):
+        return ACRONYM
+    return PROPER
+
+
+def _case_ok(rule: int, written: str) -> bool:
+    if rule == ACRONYM:
+        return not any(c.islower() for c in written)
+    if rule == PROPER:
+        return any(c.isupper() for c in written)
+    return True
+
+
+def _variants(name: str) -> set[str]:
+    """The folded name, and with hyphens as spaces ("Nagorno Karabakh")."""
+    key = _squash(name)
+    return {key, key.replace("-", " ")} if key else set()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    entry: str
+    rank: int  # 0 name, 1 pattern: a name wins a tie
+
+
+class GlossaryMatcher:
+    """Finds every glossary entry in a text; build once, call ``find`` often.
+
+    Building costs a few milliseconds for a hundred entries; finding is one
+    pass of the automaton plus one pass of the combined regex, so a large
+    corpus links in seconds.
+    """
+
+    def __init__(self, entries: Mapping[str, GlossaryEntry] | Iterable[GlossaryEntry]) -> None:
+        values = list(entries.values() if isinstance(entries, Mapping) else entries)
+        self.entries: dict[str, GlossaryEntry] = {e.id: e for e in values}
+        self._automaton = self._build_automaton(values)
+        self._regex, self._group_entry = self._build_regex(values)
+
+    @staticmethod
+    def _build_automaton(values: list[GlossaryEntry]) -> ahocorasick.Automaton | None:
+        table: dict[str, dict[tuple[str, int], None]] = {}
+        for entry in values:
+            for name in [entry.term, *entry.aliases]:
+                rule = _case_rule(name)
+                for key in _variants(name):
+                    table.setdefault(key, {})[(entry.id, rule)] = None
+        if not table:
+            return None
+        automaton = ahocorasick.Automaton()
+        for key, options in table.items():
+            automaton.add_word(key, (len(key), tuple(options)))
+        automaton.make_automaton()
+        return automaton
+
+    @staticmethod
+    def _build_regex(values: list[GlossaryEntry]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        parts: list[str] = []
+        group_entry: dict[str, str] = {}
+        for entry in values:
+            for pattern in entry.patterns:
+                if pattern_problem(pattern):  # entries not from load_glossary
+                    continue
+                name = f"g{len(parts)}"
+                group_entry[name] = entry.id
+                parts.append(f"(?P<{name}>{pattern})")
+        if not parts:
+            return None, group_entry
+        return re.compile("|".join(parts), re.IGNORECASE), group_entry
+
+    def find(self, text: str) -> list[GlossaryLink]:
+        """Every occurrence of every entry, sorted by start; ``term`` is the
+        text as written and ``text[start:end] == term``."""
+        plain = straighten(text)
+        folded = fold(text)
+        candidates = [*self._name_candidates(text, folded), *self._pattern_candidates(plain)]
+        candidates.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank, c.entry))
+        links: list[GlossaryLink] = []
+        taken_until = 0
+        for cand in candidates:
+            if cand.start >= taken_until:
+                links.append(GlossaryLink(cand.entry, text[cand.start : cand.end], cand.start, cand.end))
+                taken_until = cand.end
+        return links
+
+    def _name_candidates(self, text: str, folded: str) -> Iterable[_Candidate]:
+        if self._automaton is None:
+            return
+        for last, (length, options) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if _splits_word(folded, start):
+                continue
+            written = text[start:end]
+            entry = next((eid for eid, rule in options if _case_ok(rule, written)), None)
+            if entry is None:
+                continue
+            end = _plural_end(folded, end)
+            if _splits_word(folded, end):
+                continue
+            yield _Candidate(start, end, entry, 0)
+
+    def _pattern_candidates(self, plain: str) -> Iterable[_Candidate]:
+        if self._regex is None:
+            return
+        for match in self._regex.finditer(plain):
+            group = match.lastgroup
+            if group is None:
+                continue
+            start, end = match.span(group)
+            if start == end or _splits_word(plain, start) or _splits_word(plain, end):
+                continue
+            yield _Candidate(start, end, self._group_entry[group], 1)
+
+
+def _plural_end(folded: str, end: int) -> int:
+    """Extend a name over a plural ``s``/``es`` ending when it ends the word."""
+    if not folded[end - 1 : end].isalpha():
+        return end
+    for suffix in ("s", "es"):
+        stop = end + len(suffix)
+        if folded.startswith(suffix, end) and not _splits_word(folded, stop):
+            return stop
+    return end
+
+
+# -- actors and look-up ------------------------------------------------------
+
+_ACTOR_CATEGORIES = {
+    "person": {"person"},
+    "organization": {"organization"},
+    "group": {"organization"},
+    "country": {"place"},
+}
+
+
+def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry]) -> None:
+    """Set ``Actor.entry`` when the actor's name or an alias is an entry's
+    term or alias (an actor "Nikol Pashinyan" gets "nikol-pashinyan").
+
+    Only entries of a fitting category count, so the country "Armenia" never
+    becomes the person "Pashinyan".  When no name matches exactly, a name that
+    *ends* with an entry's name ("Armenian Prime Minister Nikol Pashinyan")
+    is accepted, since the head of an English noun phrase comes last.
+    """
+    index: dict[tuple[str, str], str] = {}
+    for entry in entries.values():
+        for name in [entry.term, *entry.aliases]:
+            for key in _variants(name):
+                index.setdefault((entry.category, key), entry.id)
+    matcher: GlossaryMatcher | None = None
+    for actor in actors:
+        allowed = _ACTOR_CATEGORIES.get(actor.kind, {"person", "organization"})
+        names = [actor.name, *actor.aliases]
+        found = _exact_entry(names, allowed, index)
+        if found is None:
+            matcher = matcher or GlossaryMatcher(entries)
+            found = _tail_entry(names, allowed, matcher)
+        if found is not None:
+            actor.entry = found
+
+
+def _exact_entry(names: list[str], allowed: set[str], index: dict[tuple[str, str], str]) -> str | None:
+    for name in names:
+        for category in sorted(allowed):
+            for key in _variants(name):
+                if (category, key) in index:
+                    return index[(category, key)]
+    return None
+
+
+def _tail_entry(names: list[str], allowed: set[str], matcher: GlossaryMatcher) -> str | None:
+    for name in names:
+        name = name.strip()
+        for link in reversed(matcher.find(name)):
+            if link.end == len(name) and matcher.entries[link.entry].category in allowed:
+                return link.entry
+    return None
+
+
+def entry_for_term(query: str, entries: Mapping[str, GlossaryEntry]) -> GlossaryEntry | None:
+    """The entry a reader means by ``query`` (``reader glossary TERM``).
+
+    In order: an id, a term or alias (any case, hyphen or space); a phrasing
+    the entry's patterns recognise ("1994 ceasefire"); a close spelling
+    ("Pashinian"); a name containing the query or contained in it.
+    """
+    wanted = _squash(query)
+    if not wanted:
+        return None
+    if query.strip() in entries:
+        return entries[query.strip()]
+    names: dict[str, str] = {}  # folded name -> entry id
+    for entry in entries.values():
+        for name in [entry.id, entry.term, *entry.aliases]:
+            for key in _variants(name):
+                names.setdefault(key, entry.id)
+    for key in _variants(query):
+        if key in names:
+            return entries[names[key]]
+    found = _by_matcher(query, entries) or _by_spelling(wanted, names) or _by_substring(wanted, names)
+    return entries[found] if found else None
+
+
+def _by_matcher(query: str, entries: Mapping[str, GlossaryEntry]) -> str | None:
+    """The entry whose link covers most of the query."""
+    links = GlossaryMatcher(entries).find(query)
+    if not links:
+        return None
+    best = max(links, key=lambda link: link.end - link.start)
+    covered = best.end - best.start
+    return best.entry if covered >= 0.6 * len(query.strip()) else None
+
+
+def _by_spelling(wanted: str, names: dict[str, str]) -> str | None:
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+def _by_substring(wanted: str, names: dict[str, str]) -> str | None:
+    if len(wanted) < 3:
+        return None
+    hits = [key for key in names if wanted in key or (len(key) >= 4 and key in wanted)]
+    if not hits:
+        return None
+    # The closest in length is the most specific: "minsk" -> "minsk group".
+    return names[min(hits, key=lambda key: (abs(len(key) - len(wanted)), key))]
