@@ -145,14 +145,15 @@ class Store:
 
     def refresh(self) -> bool:
         """Pick up commits made since the searcher opened, by this process or
-        another; True when anything changed."""
+        another; True when anything changed.  (whoosh's own
+        ``Searcher.refresh`` fails on an index that started empty.)"""
         with self._lock:
             if self._searcher is None:
                 return False
-            fresh = self._searcher.refresh()
-            if fresh is self._searcher:
+            if self._searcher.reader().generation() == self.ix.latest_generation():
                 return False
-            self._searcher = fresh
+            self._searcher.close()
+            self._searcher = None
             return True
 
     def is_empty(self) -> bool:
