@@ -7,6 +7,7 @@ into, and the title and metadata the format offers.  Errors are raised as
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -24,6 +25,9 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 SIDECAR_SUFFIX = ".meta.toml"
 
 MAX_TITLE = 120
+# A file this large is a book or a dump, not an article: analysing it would
+# hold the index for many minutes, so it is skipped with a reason.
+MAX_ARTICLE_BYTES = int(os.environ.get("READER_MAX_ARTICLE_BYTES", str(5 * 1024 * 1024)))
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _MD_HEADING = re.compile(r"\A[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
@@ -45,6 +49,13 @@ def read_source(path: Path) -> SourceText:
     if suffix not in SUPPORTED_SUFFIXES:
         raise SourceError(path, f"unsupported file type '{suffix or 'none'}' — use .txt, .md or .html")
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise SourceError(
+                path,
+                f"skipped: {size / 1e6:.1f} MB is too large for one article "
+                f"(the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB) — split it into articles",
+            )
         data = path.read_bytes()
     except PermissionError:
         raise SourceError(path, "permission denied — make the file readable") from None

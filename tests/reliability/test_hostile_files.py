@@ -1,0 +1,123 @@
+"""Hostile and broken files: each is indexed correctly or skipped with a
+one-line reason, a batch never stops for one file, and the exit status
+says whether any failed."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from index.ingest import add_paths
+from index.query import search
+from index.store import Store
+from reader.cli import main
+
+SMALL_FILES = int(os.environ.get("READER_SMALL_FILES", "1000"))  # the full check uses 10000
+
+GOOD = "Officials said on Monday that the bridge would reopen within weeks.\n"
+
+# name -> (bytes, indexed?, words that must be found, reason expected when skipped)
+CASES: dict[str, tuple[bytes, bool, str, str]] = {
+    "empty.txt": (b"", False, "", "empty"),
+    "pdf.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>", False, "", "PDF"),
+    "png.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", False, "", "PNG"),
+    "cp1252.txt": ("Caf\u00e9 owners said \u201cprices\u201d rose \u2014 na\u00efve.\n".encode("cp1252"), True, "café", ""),
+    "latin1.txt": ("Le ma\u00eetre a dit que la r\u00e9colte \u00e9tait bonne.\n".encode("latin-1"), True, "maître", ""),
+    "utf16.txt": (codecs.BOM_UTF16_LE + ("Minister said the \u00e9lection was fair.\n").encode("utf-16-le"), True, "élection", ""),
+    "nul.txt": (b"Officials said\x00 the bridge\x00 reopened.\n", False, "", "NUL"),
+    "control.txt": ("Officials\x07 said the\x0b harbour\x1f would reopen.\n".encode(), True, "harbour", ""),
+    "ansi.txt": (b"\x1b[31mRed alert\x1b[0m: officials said the dam held.\n", True, "dam", ""),
+    "markup.txt": (b"[bold red]Breaking[/] officials said [link=http://x]the wall[/link] stood. [/]\n", True, "breaking", ""),
+    "scripts.txt": ("\u0540\u0561\u0575\u0561\u057d\u057f\u0561\u0576 \u0420\u043e\u0441\u0441\u0438\u044f \u0625\u064a\u0631\u0627\u0646 \U0001f4a3 officials said the scripts mixed.\n".encode(), True, "россия", ""),
+    "one_line.txt": (("word " * 200_000 + "officials said the line ended.").encode(), True, "ended", ""),
+}
+
+
+def write_cases(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (data, _, _, _) in CASES.items():
+        (folder / name).write_bytes(data)
+
+
+@pytest.mark.slow
+def test_hostile_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "hostile"
+    write_cases(folder)
+    (folder / "big.txt").write_bytes(b"x" * 1024)
+    monkeypatch.setattr("index.sources.MAX_ARTICLE_BYTES", 512)  # stands in for a 20 MB file
+    os.symlink(folder / "loop", folder / "loop")
+    store = Store(tmp_path / "ix")
+    report = add_paths(store, [folder, tmp_path / "does-not-exist"])
+    failed = "\n".join(report.failed)
+    for name, (_, indexed, word, reason) in CASES.items():
+        if indexed:
+            assert name not in failed, failed
+        else:
+            line = next(line for line in report.failed if name in line)
+            assert reason in line
+    assert "big.txt" in failed and "too large" in failed
+    assert "does-not-exist" in failed and "loop" in failed
+    assert all("\n" not in line for line in report.failed)
+    indexed = {Path(h.path).name: h for h in store.article_headers()}
+    assert set(indexed) == {name for name, case in CASES.items() if case[1]}
+    for name, (data, ok, word, _) in CASES.items():
+        if ok:
+            article = store.article(indexed[name].id)
+            assert article is not None and word in article.text.lower()
+            assert search(store, word).error is None
+    markup = store.article(indexed["markup.txt"].id)
+    assert markup is not None and "[bold red]Breaking[/]" in markup.text  # kept literally
+
+
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "perm"
+    folder.mkdir()
+    (folder / "secret.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "open.txt").write_text("Ministers said the talks would go on.\n", encoding="utf-8")
+    original = Path.read_bytes
+
+    def deny(self: Path) -> bytes:  # root reads anything, so permissions are simulated
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    report = add_paths(Store(tmp_path / "ix"), [folder])
+    assert len(report.added) == 1
+    assert len(report.failed) == 1 and "secret.txt" in report.failed[0] and "permission denied" in report.failed[0]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions; see the simulated test above")
+def test_unreadable_file_for_real(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    path.chmod(0)
+    report = add_paths(Store(tmp_path / "ix"), [path])
+    assert "permission denied" in report.failed[0]
+
+
+@pytest.mark.slow
+def test_folder_of_many_small_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "many"
+    for number in range(SMALL_FILES):
+        sub = folder / f"part{number // 500:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"note_{number:05d}.txt").write_text(f"Note {number}: the clerk said item {number} was filed.\n", encoding="utf-8")
+    code = main(["add", str(folder), "--index", str(tmp_path / "ix")])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"{SMALL_FILES} added" in err
+    assert main(["add", str(folder), "--index", str(tmp_path / "ix")]) == 0
+    assert f"{SMALL_FILES} unchanged" in capsys.readouterr().err
+
+
+def test_exit_status_tells_whether_any_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    assert main(["add", str(good), "--index", str(tmp_path / "ix")]) == 0
+    assert main(["add", str(good), str(tmp_path / "nope.txt"), "--index", str(tmp_path / "ix")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.txt: no such file or folder" in err and "Traceback" not in err
