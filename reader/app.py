@@ -1,0 +1,99 @@
+"""The Guided Reader app: one reading screen, a few modal screens, the keys
+that work everywhere and the session it remembers.
+
+Everything else lives in ``reader.widgets`` (one module per widget or screen)
+and ``reader.reader.tcss``; this module stays small on purpose.  Nothing here
+imports spaCy: only indexing does, inside a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from index.store import Store
+
+from .session import Position, load_session, save_session, session_path
+from .widgets.actors_pane import ActorsPane
+from .widgets.article_view import ArticleView
+from .widgets.articles_screen import ArticlesScreen
+from .widgets.corpus import Corpus
+from .widgets.entry_card import EntryCardScreen
+from .widgets.help_screen import HelpScreen, binding_rows
+from .widgets.palette import ReaderCommands
+from .widgets.reader_screen import ReaderScreen
+from .widgets.search_screen import SearchScreen
+from .widgets.tour_panel import TourPanel
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class GuidedReaderApp(App[None]):
+    """Read news with its claims, actors and background made visible."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "Guided Reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("d", "toggle_theme", "Light/dark"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, store: Store, *, paths: Sequence[str] = (), session_file: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.corpus = Corpus(store)
+        self.paths = list(paths)
+        self.session_file = session_file or session_path()
+        self.session = load_session(self.session_file)
+
+    def on_mount(self) -> None:
+        if self.session.theme in self.available_themes:
+            self.theme = self.session.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        start = self.session.position(self.store.path)
+        self.push_screen(ReaderScreen(self.corpus, paths=self.paths, start=start, remember=self.remember))
+
+    def remember(self, position: Position) -> None:
+        self.session.remember(self.store.path, position)
+        save_session(self.session, self.session_file)
+
+    def _theme_changed(self, theme: object) -> None:
+        self.session.theme = self.theme
+        save_session(self.session, self.session_file)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_sections()))
+
+    def key_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key, grouped by where it works, read from the bindings."""
+        everywhere = binding_rows(self, self.BINDINGS) + [("`ctrl+p`", "Command palette: every action by name")]
+        return [
+            ("Everywhere", everywhere),
+            ("Reading", binding_rows(self, ReaderScreen.BINDINGS)),
+            ("Text pane", binding_rows(self, ArticleView.BINDINGS)),
+            ("Actors pane", binding_rows(self, ActorsPane.BINDINGS)),
+            ("Guided tour", binding_rows(self, TourPanel.BINDINGS)),
+            ("Search", binding_rows(self, SearchScreen.BINDINGS) + [("`enter`", "Search now / open the chosen result")]),
+            ("Articles list", binding_rows(self, ArticlesScreen.BINDINGS) + [("`enter`", "Open the chosen article")]),
+            ("Background card", binding_rows(self, EntryCardScreen.BINDINGS) + [("`enter`", "Follow a related entry / open an article")]),
+        ]
+
+
+def run_app(paths: list[str], index: str | None = None) -> int:
+    """Open the app on the index (``reader PATH…`` adds and opens PATH first)."""
+    store = Store(Path(index) if index else None)
+    try:
+        app = GuidedReaderApp(store, paths=paths)
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0

@@ -1,0 +1,117 @@
+"""The actors pane: who speaks in this article, or in the whole corpus."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from index.query import ActorSummary
+
+from ..colors import actor_color
+from ..messages import ActorChosen
+from .corpus import Corpus
+from .text_layout import display_text
+
+CORPUS_LIMIT = 300  # the most quoted actors; a longer list helps nobody
+
+
+def actor_prompt(summary: ActorSummary, *, corpus: bool) -> Text:
+    actor = summary.actor
+    color = actor_color(actor.id)
+    text = Text(end="")
+    text.append("● ", style=color)
+    text.append(display_text(actor.name), style=f"bold {color}")
+    count = summary.statements
+    text.append(f"  {count} statement{'s' if count != 1 else ''}", style="dim")
+    if corpus:
+        articles = len(summary.articles)
+        text.append(f" · {articles} article{'s' if articles != 1 else ''}", style="dim")
+    about = [x for x in (actor.description, actor.affiliation) if x]
+    if about:
+        line = display_text(" · ".join(about))
+        text.append("\n")
+        text.append(line if len(line) <= 90 else line[:89] + "…", style="dim italic")
+    return text
+
+
+class ActorsPane(Vertical):
+    """Choosing an actor makes it the current actor (its statements light up)."""
+
+    BINDINGS = [Binding("c", "toggle_scope", "Article/corpus actors")]
+
+    corpus_wide: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.corpus = corpus
+        self.border_title = "Actors"
+        self._article: list[ActorSummary] = []
+        self._current: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="actors-scope", markup=False)
+        yield OptionList(id="actors-list", markup=False)
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#actors-list", OptionList)
+
+    def show_article(self, summaries: list[ActorSummary]) -> None:
+        self._article = summaries
+        if not self.corpus_wide:
+            self._fill(summaries, corpus=False)
+
+    def sync(self, actor_id: str | None) -> None:
+        self._current = actor_id
+        if actor_id is None:
+            return
+        try:
+            self.options.highlighted = self.options.get_option_index(actor_id)
+        except Exception:  # not in this list (another article's actor)
+            pass
+
+    def _fill(self, summaries: list[ActorSummary], *, corpus: bool, total: int | None = None) -> None:
+        scope = self.query_one("#actors-scope", Static)
+        if corpus:
+            shown = f"the {len(summaries)} most quoted of {total}" if total and total > len(summaries) else f"{len(summaries)}"
+            scope.update(Text.assemble(("Whole corpus", "bold"), f" · {shown} · ", ("c", "bold"), ": this article"))
+        else:
+            scope.update(Text.assemble(("This article", "bold"), f" · {len(summaries)} · ", ("c", "bold"), ": whole corpus"))
+        options = [Option(actor_prompt(s, corpus=corpus), id=s.actor.id) for s in summaries]
+        if not options:
+            options = [Option(Text("No actors quoted.", style="italic"), disabled=True)]
+        self.options.set_options(options)
+        self.options.highlighted = None
+        self.sync(self._current)
+
+    def action_toggle_scope(self) -> None:
+        self.corpus_wide = not self.corpus_wide
+
+    def watch_corpus_wide(self, corpus_wide: bool) -> None:
+        if corpus_wide:
+            self.query_one("#actors-scope", Static).update(Text("Whole corpus · loading…", style="italic"))
+            self._load_corpus()
+        else:
+            self._fill(self._article, corpus=False)
+
+    @work(thread=True, exclusive=True, group="corpus-actors", exit_on_error=False)
+    def _load_corpus(self) -> None:
+        everyone = self.corpus.corpus_actors()
+        self.app.call_from_thread(self._show_corpus, everyone)
+
+    def _show_corpus(self, everyone: list[ActorSummary]) -> None:
+        if self.corpus_wide:
+            self._fill(everyone[:CORPUS_LIMIT], corpus=True, total=len(everyone))
+
+    @on(OptionList.OptionSelected, "#actors-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._current = event.option.id
+            self.post_message(ActorChosen(event.option.id))

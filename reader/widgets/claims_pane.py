@@ -1,0 +1,93 @@
+"""The claims pane: the article's statements in reading order."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index.models import Article, Statement
+
+from ..colors import actor_color
+from ..messages import StatementChosen
+from .text_layout import display_text
+
+EXCERPT = 160
+
+
+def excerpt(article: Article, statement: Statement, limit: int = EXCERPT) -> str:
+    """The claim itself (or the whole sentence), on one line, shortened."""
+    span = statement.content or statement.sentence
+    words = " ".join(display_text(span.text(article.text)).split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def speaker_name(article: Article, statement: Statement) -> str:
+    for actor in article.analysis.actors:
+        if actor.id == statement.actor:
+            return actor.name
+    return statement.speaker
+
+
+class ClaimsPane(Vertical):
+    """Speaker, kind and excerpt of every statement; choosing one (or moving
+    the highlight onto it) takes the text there."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Claims"
+        self._synced: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="claims-list", markup=False)
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#claims-list", OptionList)
+
+    def show_article(self, article: Article) -> None:
+        statements = article.analysis.statements
+        self.border_title = f"Claims ({len(statements)})"
+        options = [Option(self._prompt(article, s), id=f"s{i}") for i, s in enumerate(statements)]
+        if not options:
+            options = [Option(Text("No attributed statements in this article.", style="italic"), disabled=True)]
+        self._synced = None
+        self.options.set_options(options)
+        self.options.highlighted = None
+
+    @staticmethod
+    def _prompt(article: Article, statement: Statement) -> Text:
+        color = actor_color(statement.actor)
+        text = Text(no_wrap=False, end="")
+        text.append("● ", style=color)
+        text.append(display_text(speaker_name(article, statement)), style=f"bold {color}")
+        text.append(f"  {statement.kind}", style="dim")
+        if statement.quote:
+            text.append(" · quote", style="dim")
+        text.append("\n")
+        text.append(excerpt(article, statement))
+        return text
+
+    def sync(self, position: int | None) -> None:
+        """Follow the current statement without choosing it again."""
+        if position is None or position >= self.options.option_count or position < 0:
+            return
+        self._synced = position
+        self.options.highlighted = position
+
+    @on(OptionList.OptionHighlighted, "#claims-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and event.option_index != self._synced and self.options.has_focus:
+            self._synced = event.option_index
+            self.post_message(StatementChosen(event.option_index, "claims"))
+
+    @on(OptionList.OptionSelected, "#claims-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._synced = event.option_index
+            self.post_message(StatementChosen(event.option_index, "claims"))

@@ -1,0 +1,123 @@
+"""The app's window on the store: cached reads and the few small queries the
+screens need that ``index.query`` does not offer.
+
+Every method may take a while on a large index, so widgets call them from
+thread workers, never from a message handler.  Results that do not change
+between commits (headers, corpus actors, an actor's statements, glossary
+entries, entry occurrences) are cached; :meth:`Corpus.invalidate` drops the
+caches after an ingest.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from whoosh.query import And, Term
+
+from index.models import Article, GlossaryEntry
+from index.query import ActorSummary, StatementRef, actors, entry_occurrences, statements_of
+from index.schema import ARTICLE
+from index.store import ArticleHeader, Store
+
+T = TypeVar("T")
+
+
+class Corpus:
+    """Cached, thread-safe reads over one :class:`Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._cache: dict[Any, Any] = {}
+        self._statements: OrderedDict[str, list[StatementRef]] = OrderedDict()
+        self._articles: OrderedDict[str, Article] = OrderedDict()
+
+    def _cached(self, key: Any, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+        value = compute()
+        with self._lock:
+            self._cache[key] = value
+        return value
+
+    def invalidate(self) -> None:
+        """Forget everything cached (after new articles were committed)."""
+        self.store.refresh()
+        with self._lock:
+            self._cache.clear()
+            self._statements.clear()
+            self._articles.clear()
+
+    # -- articles ------------------------------------------------------
+    def article(self, aid: str) -> Article | None:
+        with self._lock:
+            if aid in self._articles:
+                self._articles.move_to_end(aid)
+                return self._articles[aid]
+        article = self.store.article(aid)
+        if article is not None:
+            with self._lock:
+                self._articles[aid] = article
+                while len(self._articles) > 16:
+                    self._articles.popitem(last=False)
+        return article
+
+    def headers(self) -> list[ArticleHeader]:
+        return self._cached("headers", self.store.article_headers)
+
+    def article_count(self) -> int:
+        return self._cached("count", lambda: self._count())
+
+    def _count(self) -> int:
+        with self.store.searcher() as searcher:
+            return searcher.doc_frequency("doctype", ARTICLE)
+
+    def first_article(self) -> str | None:
+        """The first article in reading order, without reading every header."""
+        with self.store.searcher() as searcher:
+            hits = searcher.search(Term("doctype", ARTICLE), limit=1, sortedby="seq")
+            return hits[0]["article"] if hits else None
+
+    def neighbour(self, seq: int, step: int) -> str | None:
+        """The article after (``step`` 1) or before (-1) corpus position ``seq``."""
+        from whoosh.query import NumericRange
+
+        bounds = NumericRange("seq", seq + 1, None) if step > 0 else NumericRange("seq", None, seq - 1)
+        with self.store.searcher() as searcher:
+            hits = searcher.search(And([Term("doctype", ARTICLE), bounds]), limit=1, sortedby="seq", reverse=step < 0)
+            return hits[0]["article"] if hits else None
+
+    def article_for_path(self, path: str) -> str | None:
+        by_path, _ = self.store.known_sources()
+        digest = by_path.get(path)
+        return digest[:16] if digest else None
+
+    # -- actors and statements ----------------------------------------
+    def article_actors(self, aid: str) -> list[ActorSummary]:
+        return self._cached(("actors", aid), lambda: actors(self.store, aid))
+
+    def corpus_actors(self) -> list[ActorSummary]:
+        return self._cached("corpus-actors", lambda: actors(self.store))
+
+    def statements_of(self, actor_id: str) -> list[StatementRef]:
+        with self._lock:
+            if actor_id in self._statements:
+                self._statements.move_to_end(actor_id)
+                return self._statements[actor_id]
+        refs = statements_of(self.store, actor_id)
+        with self._lock:
+            self._statements[actor_id] = refs
+            while len(self._statements) > 256:
+                self._statements.popitem(last=False)
+        return refs
+
+    # -- glossary ------------------------------------------------------
+    def entries(self) -> dict[str, GlossaryEntry]:
+        return self._cached("entries", self.store.glossary_entries)
+
+    def occurrences(self, entry_id: str) -> list[tuple[ArticleHeader, int]]:
+        return self._cached(("occurrences", entry_id), lambda: entry_occurrences(self.store, entry_id))

@@ -1,0 +1,575 @@
+"""The reading screen: the text and its three side panes, and the state that
+ties them together (open article, current actor and statement, search hits).
+
+Panes post messages (:mod:`reader.messages`); this screen decides what they
+mean and hands the new state back down.  Anything that touches the index
+runs in a thread worker, so a key press never waits for the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from index.models import Article, GlossaryEntry, Span
+from index.query import ActorSummary, StatementRef, find_terms, next_statement
+from index.schema import ORDER_STRIDE
+
+from ..messages import ActorChosen, ArticleChosen, EntryChosen, IndexProgress, StatementChosen, TourClosed
+from ..session import Position
+from .article_view import ArticleView, Marks
+from .articles_screen import ArticlesScreen
+from .claims_pane import speaker_name
+from .corpus import Corpus
+from .entry_card import EntryCardScreen
+from .indexing_panel import IndexingPanel
+from .search_screen import SearchChoice, SearchScreen, query_terms
+from .side_panes import SidePanes
+from .status_line import StatusLine
+from .text_layout import display_text
+from .tour_panel import TourPanel
+
+NARROW_WIDTH = 100  # below this (or NARROW_HEIGHT) the side panes fold into tabs
+NARROW_HEIGHT = 30
+TINY_WIDTH = 60  # below this only the text shows; 2/3/4 swap a pane in
+
+
+@dataclass(slots=True)
+class Target:
+    """Where to land when an article opens."""
+
+    offset: int | None = None  # scroll this character to the top row
+    statement: int | None = None
+    actor: str | None = None
+    entry: str | None = None  # first mention of this glossary entry
+    search: SearchChoice | None = None
+
+
+@dataclass(slots=True)
+class SearchState:
+    query: str = ""
+    hits: tuple[Span, ...] = ()
+    index: int | None = None
+
+
+@dataclass(slots=True)
+class ReaderState:
+    article: Article | None = None
+    actors: list[ActorSummary] = field(default_factory=list)
+    entries: dict[str, GlossaryEntry] = field(default_factory=dict)
+    actor: str | None = None
+    current: int | None = None
+    search: SearchState = field(default_factory=SearchState)
+
+
+class ReaderScreen(Screen[None]):
+    """Read one article; jump through an actor's statements across articles."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("o", "articles", "Articles"),
+        Binding("t", "tour", "Tour"),
+        Binding("right_square_bracket", "jump(1)", "Next by actor", key_display="]"),
+        Binding("left_square_bracket", "jump(-1)", "Prev by actor", key_display="["),
+        Binding("n", "hit(1)", "Next hit"),
+        Binding("N", "hit(-1)", "Previous hit", show=False),
+        Binding("greater_than_sign", "neighbour(1)", "Next article", show=False, key_display=">"),
+        Binding("less_than_sign", "neighbour(-1)", "Previous article", show=False, key_display="<"),
+        Binding("1", "focus_pane('text')", "Text pane", show=False),
+        Binding("2", "focus_pane('claims')", "Claims pane", show=False),
+        Binding("3", "focus_pane('actors')", "Actors pane", show=False),
+        Binding("4", "focus_pane('glossary')", "Glossary pane", show=False),
+        Binding("escape", "clear", "Clear marks", show=False),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        paths: list[str] | None = None,
+        start: Position | None = None,
+        remember: Callable[[Position], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.state = ReaderState()
+        self._paths = list(paths or [])
+        self._start = start or Position()
+        self._remember = remember or (lambda position: None)
+        self._refs: dict[str, list[StatementRef]] = {}
+
+    # -- layout --------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self._view = ArticleView(id="text")
+        with Horizontal(id="main"):
+            with Vertical(id="text-column"):
+                yield IndexingPanel(id="indexing")
+                yield self._view
+            yield SidePanes(self.corpus, id="side")
+            yield TourPanel(self.corpus, id="tour")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self._view
+
+    @property
+    def side(self) -> SidePanes:
+        return self.query_one(SidePanes)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        self.query_one("#text-column").border_title = "Text"
+        self.view.focus()
+        if self._paths:
+            self.index_paths(self._paths)
+        else:
+            self._open_start()
+
+    def on_resize(self) -> None:
+        width, height = self.size
+        self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
+        self.set_class(width < TINY_WIDTH, "-tiny")
+
+    # -- opening -------------------------------------------------------
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_start(self) -> None:
+        """Reopen where the reader left off; index the seed on a first run."""
+        store = self.corpus.store
+        if store.is_empty():
+            self.app.call_from_thread(self._seed)
+            return
+        start = self._start
+        aid = start.article if start.article and store.header(start.article) else None
+        if aid is None:
+            aid = self.corpus.first_article()
+            target = Target()
+        else:
+            target = Target(offset=start.offset, statement=start.statement, actor=start.actor)
+        if aid is not None:
+            self.app.call_from_thread(self.open_article, aid, target)
+
+    def open_article(self, aid: str, target: Target | None = None) -> None:
+        if self.state.article is None:
+            self.view.show_message("Opening the article…")
+        self._load(aid, target or Target())
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _load(self, aid: str, target: Target) -> None:
+        article = self.corpus.article(aid)
+        if article is None:
+            self.app.call_from_thread(self.status.say, ("That article is no longer in the index.", "bold"))
+            return
+        actors = self.corpus.article_actors(aid)
+        entries = self.corpus.entries()
+        self.app.call_from_thread(self._loaded, article, actors, entries, target)
+
+    def _loaded(self, article: Article, actors: list[ActorSummary], entries: dict[str, GlossaryEntry], target: Target) -> None:
+        state = self.state
+        state.article, state.actors, state.entries = article, actors, entries
+        state.current = None
+        state.search = SearchState(query=state.search.query)
+        if target.actor is not None:
+            state.actor = target.actor
+        statements = article.analysis.statements
+        if target.statement is not None and 0 <= target.statement < len(statements):
+            state.current = target.statement
+            if target.actor is None and statements[target.statement].actor:
+                state.actor = statements[target.statement].actor
+        if target.search is not None:
+            self._apply_search(article, target.search)
+        self.view.show_article(article, self._marks())
+        self.side.query_one("ClaimsPane").show_article(article)  # type: ignore[attr-defined]
+        self.side.query_one("ActorsPane").show_article(actors)  # type: ignore[attr-defined]
+        self.side.query_one("GlossaryPane").show_article(article, entries)  # type: ignore[attr-defined]
+        self._sync_panes()
+        if target.entry is not None:
+            self._land_on_entry(target.entry)
+        elif state.search.index is not None:
+            self.view.scroll_to_offset(state.search.hits[state.search.index].start)
+        elif target.offset is not None and target.statement is None:
+            self.view.scroll_to_offset(target.offset, top=True)
+        elif state.current is not None:
+            self.view.scroll_to_offset(statements[state.current].sentence.start)
+        self.app.sub_title = display_text(article.title)
+        self._say_where()
+        if self.query_one(TourPanel).display:
+            self._close_tour()
+        self.call_after_refresh(self.remember)
+
+    def _land_on_entry(self, entry_id: str) -> None:
+        view = self.view
+        for index, link in enumerate(sorted(self.state.article.analysis.glossary, key=lambda g: (g.start, g.end))):  # type: ignore[union-attr]
+            if link.entry == entry_id:
+                view.term_index = index
+                view.scroll_to_offset(link.start)
+                return
+
+    def remember(self) -> None:
+        """Tell the app where the reader is (it keeps the session file)."""
+        article = self.state.article
+        if article is None:
+            return
+        self._remember(Position(article.id, self.view.top_offset(), self.state.actor, self.state.current))
+
+    def on_unmount(self) -> None:
+        self.remember()
+
+    # -- indexing ------------------------------------------------------
+    def _seed(self) -> None:
+        self.query_one(IndexingPanel).start("Indexing the bundled article… (the language model takes a few seconds to load)")
+        self.view.show_message("Indexing the bundled article…")
+        self.status.say("First run: indexing the bundled article.")
+        self._ingest(None)
+
+    def index_paths(self, paths: list[str]) -> None:
+        count = len(paths)
+        self.query_one(IndexingPanel).start(f"Adding {count} path{'s' if count != 1 else ''} to the index…")
+        if self.state.article is None:
+            self.view.show_message("Adding your articles to the index…")
+        self._ingest(paths)
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def _ingest(self, paths: list[str] | None) -> None:
+        from index.ingest import add_paths, collect_files, ensure_seeded
+
+        def progress(done: int, total: int, path: str) -> None:
+            self.post_message(IndexProgress(done, total, f"Indexed {done} of {total}: {Path(path).name}"))
+
+        store = self.corpus.store
+        try:
+            if paths is None:
+                report = ensure_seeded(store, progress=progress)
+                first = None
+            else:
+                files, _ = collect_files(paths)
+                report = add_paths(store, paths, progress=progress)
+                first = str(files[0]) if files else None
+        except Exception as exc:  # show it; the app keeps running
+            self.app.call_from_thread(self._ingest_failed, f"{type(exc).__name__}: {exc}")
+            return
+        self.corpus.invalidate()
+        aid = (self.corpus.article_for_path(first) if first else None) or (
+            None if self.state.article is not None and paths else self.corpus.first_article()
+        )
+        summary = report.summary() if report is not None else "nothing to do"
+        problems = report.failed if report is not None else []
+        self.app.call_from_thread(self._ingested, aid, summary, problems)
+
+    def _ingested(self, aid: str | None, summary: str, problems: list[str]) -> None:
+        self.query_one(IndexingPanel).finish()
+        self.status.say(("Index: ", "bold"), summary)
+        for line in problems[:5]:
+            self.notify(line, severity="warning", timeout=8)
+        if aid is not None:
+            self.open_article(aid)
+        elif self.state.article is None:
+            self.view.show_message("The index holds no articles yet: run `reader PATH…` to add some.")
+
+    def _ingest_failed(self, reason: str) -> None:
+        self.query_one(IndexingPanel).finish()
+        if self.state.article is None:
+            self.view.show_message("Indexing failed — see the status line.")
+        self.status.say(("Indexing failed: ", "bold red"), reason)
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.query_one(IndexingPanel).progress(message.done, message.total, message.label)
+
+    # -- marks ---------------------------------------------------------
+    def _marks(self) -> Marks:
+        state = self.state
+        return Marks(state.actor, state.current, state.search.hits, state.search.index)
+
+    def _sync_panes(self) -> None:
+        self.side.query_one("ClaimsPane").sync(self.state.current)  # type: ignore[attr-defined]
+        self.side.query_one("ActorsPane").sync(self.state.actor)  # type: ignore[attr-defined]
+
+    def _refresh_marks(self) -> None:
+        self.view.set_marks(self._marks())
+        self._sync_panes()
+
+    # -- choices from the panes ---------------------------------------
+    @on(StatementChosen)
+    def _statement_chosen(self, message: StatementChosen) -> None:
+        message.stop()
+        article = self.state.article
+        if article is None or not 0 <= message.position < len(article.analysis.statements):
+            return
+        statement = article.analysis.statements[message.position]
+        self.state.current = message.position
+        self.state.actor = statement.actor
+        self._refresh_marks()
+        if message.origin != "text":
+            self.view.ensure_visible(statement.sentence.start)
+        self._say_where()
+
+    @on(ActorChosen)
+    def _actor_chosen(self, message: ActorChosen) -> None:
+        message.stop()
+        article = self.state.article
+        self.state.actor = message.actor_id
+        self.state.current = None
+        if article is not None:
+            for position, statement in enumerate(article.analysis.statements):
+                if statement.actor == message.actor_id:
+                    self.state.current = position
+                    self.view.ensure_visible(statement.sentence.start)
+                    break
+        self._refresh_marks()
+        self._say_where()
+
+    @on(EntryChosen)
+    def _entry_chosen(self, message: EntryChosen) -> None:
+        message.stop()
+        self.show_entry(message.entry_id)
+
+    def show_entry(self, entry_id: str) -> None:
+        aid = self.state.article.id if self.state.article else None
+        self.app.push_screen(EntryCardScreen(self.corpus, entry_id, current_article=aid), self._card_closed)
+
+    def _card_closed(self, choice: ArticleChosen | None) -> None:
+        if choice is None:
+            return
+        if self.state.article is not None and choice.article_id == self.state.article.id and choice.entry_id:
+            self._land_on_entry(choice.entry_id)
+            return
+        self.open_article(choice.article_id, Target(offset=choice.offset, entry=choice.entry_id))
+
+    @on(ArticleChosen)
+    def _article_chosen(self, message: ArticleChosen) -> None:
+        message.stop()
+        self._card_closed(message)
+
+    # -- jumping through an actor's statements ------------------------
+    def action_jump(self, step: int) -> None:
+        state = self.state
+        article = state.article
+        if article is None:
+            return
+        actor = state.actor
+        if actor is None:
+            self.app.bell()
+            self.status.say(("No current actor: ", "bold"), "click a coloured statement, or choose one in Actors (3).")
+            return
+        statements = article.analysis.statements
+        if state.current is not None:
+            position = state.current
+        else:
+            top = self.view.top_offset()
+            after = next((i for i, s in enumerate(statements) if s.sentence.start >= top), len(statements))
+            position = after - 1 if step > 0 else after
+        self._jump(actor, article.seq * ORDER_STRIDE + position, step > 0)
+
+    @work(thread=True, exclusive=True, group="jump", exit_on_error=False)
+    def _jump(self, actor: str, order: int, forward: bool) -> None:
+        ref = next_statement(self.corpus.store, actor, order, forward=forward)
+        refs = self.corpus.statements_of(actor)
+        self.app.call_from_thread(self._jumped, actor, ref, refs, forward)
+
+    def _jumped(self, actor: str, ref: StatementRef | None, refs: list[StatementRef], forward: bool) -> None:
+        self._refs[actor] = refs
+        if ref is None:
+            self.app.bell()
+            name = self._actor_name(actor)
+            self.status.say((name, "bold"), f" — no {'later' if forward else 'earlier'} statement in the corpus ({len(refs)} in all).")
+            return
+        article = self.state.article
+        if article is not None and ref.article == article.id:
+            self.state.actor = actor
+            self.state.current = ref.position
+            self._refresh_marks()
+            self.view.scroll_to_offset(ref.statement.sentence.start)
+            self._say_where()
+        else:
+            self.open_article(ref.article, Target(statement=ref.position, actor=actor))
+
+    def _actor_name(self, actor: str) -> str:
+        for summary in self.state.actors:
+            if summary.actor.id == actor:
+                return summary.actor.name
+        refs = self._refs.get(actor)
+        if refs:
+            return refs[0].statement.speaker
+        return actor
+
+    # -- search ---------------------------------------------------------
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.corpus, self.state.search.query), self._searched)
+
+    def _searched(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        self.state.search.query = choice.query
+        hit = choice.hit
+        if hit.type == "glossary" and hit.entry:
+            self.show_entry(hit.entry)
+            return
+        if hit.article is None:
+            return
+        target = Target(search=choice, statement=hit.position if hit.type == "statement" else None)
+        self.open_article(hit.article, target)
+
+    def _apply_search(self, article: Article, choice: SearchChoice) -> None:
+        hit = choice.hit
+        spans = {(m.start, m.end) for m in hit.matches}
+        terms = query_terms(choice.query) | {m.text(article.text).lower() for m in hit.matches}
+        spans |= {(s.start, s.end) for s in find_terms(article.text, terms)}
+        hits = tuple(Span(a, b) for a, b in sorted(spans))
+        index = None
+        if hits:
+            anchor = hit.matches[0].start if hit.matches else 0
+            if hit.statement is not None and not hit.matches:
+                anchor = hit.statement.sentence.start
+            index = next((i for i, h in enumerate(hits) if h.start >= anchor), 0)
+        self.state.search = SearchState(choice.query, hits, index)
+
+    def action_hit(self, step: int) -> None:
+        search = self.state.search
+        if not search.hits:
+            self.app.bell()
+            self.status.say("No search hits in this article — press / to search.")
+            return
+        index = 0 if search.index is None else search.index + step
+        wrapped = not 0 <= index < len(search.hits)
+        search.index = index % len(search.hits)
+        self.view.set_marks(self._marks())
+        self.view.scroll_to_offset(search.hits[search.index].start)
+        self._say_where(wrapped=wrapped)
+
+    # -- other actions --------------------------------------------------
+    def action_articles(self) -> None:
+        aid = self.state.article.id if self.state.article else None
+        self.app.push_screen(ArticlesScreen(self.corpus, current=aid), self._article_picked)
+
+    def _article_picked(self, aid: str | None) -> None:
+        if aid is not None:
+            self.open_article(aid)
+
+    def action_neighbour(self, step: int) -> None:
+        if self.state.article is not None:
+            self._neighbour(self.state.article.seq, step)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _neighbour(self, seq: int, step: int) -> None:
+        aid = self.corpus.neighbour(seq, step)
+        if aid is None:
+            self.app.call_from_thread(self.status.say, f"This is the {'last' if step > 0 else 'first'} article.")
+        else:
+            self.app.call_from_thread(self.open_article, aid)
+
+    def action_clear(self) -> None:
+        state = self.state
+        if state.search.hits:
+            state.search.hits, state.search.index = (), None
+        else:
+            state.current = None
+            state.actor = None
+        self.view.term_index = None
+        self._refresh_marks()
+        self._say_where()
+
+    def action_focus_pane(self, name: str) -> None:
+        tiny = self.has_class("-tiny")
+        self.set_class(tiny and name != "text", "-side-open")
+        if name == "text":
+            self.view.focus()
+            return
+        self.side.show_pane(name)
+        self.side.query_one(f"#{name} OptionList", OptionList).focus()
+
+    # -- the guided tour -------------------------------------------------
+    def action_tour(self) -> None:
+        article = self.state.article
+        if article is None:
+            return
+        if not article.analysis.statements:
+            self.status.say("This article has no attributed statements to tour.")
+            return
+        tour = self.query_one(TourPanel)
+        self.add_class("-touring")
+        tour.display = True
+        tour.start(article, self.state.actors, self.state.entries, self.state.current or 0)
+        tour.focus_card()
+
+    @on(TourClosed)
+    def _tour_closed(self, message: TourClosed) -> None:
+        message.stop()
+        self._close_tour()
+
+    def _close_tour(self) -> None:
+        self.remove_class("-touring")
+        self.query_one(TourPanel).display = False
+        self.view.focus()
+
+    # -- the status line -------------------------------------------------
+    def _say_where(self, *, wrapped: bool = False) -> None:
+        state = self.state
+        article = state.article
+        if article is None:
+            return
+        search = state.search
+        if search.hits and search.index is not None:
+            self.status.say(
+                (f"“{search.query}”", "bold"),
+                f" — hit {search.index + 1} of {len(search.hits)}",
+                " (wrapped)" if wrapped else "",
+                ("  ·  n next, N previous, Esc clears", "dim"),
+            )
+            return
+        if state.actor is not None:
+            refs = self._refs.get(state.actor)
+            if refs is None:
+                self._fetch_refs(state.actor)
+            self._say_actor(state.actor, refs)
+            return
+        count = len(article.analysis.statements)
+        self.status.say(
+            (display_text(article.title[:60]), "bold"),
+            f" — {count} statement{'s' if count != 1 else ''}",
+            ("  ·  click a coloured statement to follow its speaker", "dim"),
+        )
+
+    def _say_actor(self, actor: str, refs: list[StatementRef] | None) -> None:
+        state = self.state
+        article = state.article
+        name = display_text(self._actor_name(actor))
+        if refs is None:
+            self.status.say((name, "bold"), " — counting statements…")
+            return
+        articles = len({r.article for r in refs})
+        where = f"{articles} article{'s' if articles != 1 else ''}"
+        number = None
+        if article is not None and state.current is not None:
+            number = next((i for i, r in enumerate(refs) if r.article == article.id and r.position == state.current), None)
+        if number is not None:
+            self.status.say((name, "bold"), f" — statement {number + 1} of {len(refs)} · {where}", ("  ·  ] next, [ previous", "dim"))
+        else:
+            self.status.say((name, "bold"), f" — {len(refs)} statement{'s' if len(refs) != 1 else ''} · {where}", ("  ·  ] next, [ previous", "dim"))
+
+    @work(thread=True, group="refs", exit_on_error=False)
+    def _fetch_refs(self, actor: str) -> None:
+        refs = self.corpus.statements_of(actor)
+        self.app.call_from_thread(self._refs_fetched, actor, refs)
+
+    def _refs_fetched(self, actor: str, refs: list[StatementRef]) -> None:
+        self._refs[actor] = refs
+        if self.state.actor == actor and not (self.state.search.hits and self.state.search.index is not None):
+            self._say_actor(actor, refs)
+
+    def current_speaker(self) -> str | None:
+        article, position = self.state.article, self.state.current
+        if article is None or position is None:
+            return None
+        return speaker_name(article, article.analysis.statements[position])

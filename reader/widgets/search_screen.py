@@ -1,0 +1,196 @@
+"""Search over the whole index: articles, statements and glossary entries.
+
+Results come as you type (debounced, in a thread worker) or at once on
+Enter; a query the index cannot run shows its one-line reason, and "did you
+mean" is offered, selectable, when nothing matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+from whoosh.lang.porter import stem
+
+from index.query import Hit, SearchResult, parse, search
+
+from .corpus import Corpus
+from .text_layout import display_text
+
+TYPES = ("article", "statement", "glossary")
+LIMIT = 40
+DEBOUNCE = 0.25
+SUGGESTION = "suggestion"
+LABELS = {"article": "article", "statement": "statement", "glossary": "glossary"}
+
+
+@dataclass(slots=True)
+class SearchChoice:
+    """The result the reader picked, with the query that found it."""
+
+    query: str
+    hit: Hit
+
+
+def query_terms(query: str) -> set[str]:
+    """The indexed (stemmed) words a query looks for in titles and bodies."""
+    try:
+        parsed = parse(query)
+    except ValueError:
+        return set()
+    terms = set()
+    for fieldname, term in parsed.iter_all_terms():
+        if fieldname in ("title", "body"):
+            word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            terms.add(word)
+            terms.add(stem(word))
+    return terms
+
+
+def hit_prompt(hit: Hit) -> Text:
+    text = Text(end="")
+    text.append(f"{LABELS.get(hit.type, hit.type):<9} ", style="dim")
+    if hit.type == "statement" and hit.speaker:
+        text.append(display_text(hit.speaker), style="bold")
+        text.append(" — ", style="dim")
+    text.append(display_text(hit.title), style="bold" if hit.type != "statement" else "")
+    if hit.snippet:
+        snippet = Text(display_text(hit.snippet), style="dim", end="")
+        for match in hit.snippet_matches:
+            snippet.stylize("bold not dim reverse", match.start, match.end)
+        text.append("\n")
+        text.append_text(snippet)
+    return text
+
+
+class SearchScreen(ModalScreen[SearchChoice | None]):
+    """``/``: type, pick a result with the arrows and Enter; Escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss_search", "Back"),
+        Binding("down", "to_results", "Results", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus, query: str = "") -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.initial = query
+        self.result: SearchResult | None = None
+        self._timer: Timer | None = None
+        self._pending_focus = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(
+                value=self.initial,
+                placeholder="Search: words, \"a phrase\", actor:peskov, kind:denial, cluster~ …",
+                id="search-input",
+            )
+            yield Static("Type to search articles, statements and the glossary.", id="search-message", markup=False)
+            yield OptionList(id="search-results", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search"
+        self.query_one(Input).focus()
+        if self.initial.strip():
+            self._run(self.initial)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        value = event.value
+        if not value.strip():
+            self.query_one(OptionList).clear_options()
+            self._say("Type to search articles, statements and the glossary.")
+            return
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._run(value))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if not event.value.strip():
+            return
+        if self.result is not None and self.result.query == event.value and self.result.hits:
+            self._focus_results()
+            return
+        self._pending_focus = True
+        self._run(event.value)
+
+    def _run(self, query: str) -> None:
+        self._say("Searching…")
+        self._search(query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str) -> None:
+        result = search(self.corpus.store, query, limit=LIMIT, types=TYPES)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: SearchResult) -> None:
+        if result.query != self.query_one(Input).value:
+            return  # the reader typed on
+        self.result = result
+        options: list[Option] = []
+        if result.suggestion:
+            options.append(Option(Text.assemble("Did you mean: ", (result.suggestion, "bold underline"), "?"), id=SUGGESTION))
+        for number, hit in enumerate(result.hits):
+            options.append(Option(hit_prompt(hit), id=f"hit-{number}"))
+        results = self.query_one(OptionList)
+        results.set_options(options)
+        if result.error:
+            self._say(result.error, error=True)
+        elif not result.hits:
+            self._say(f"No results for “{result.query}”." + (" Try the suggestion below." if result.suggestion else ""))
+        else:
+            shown = len(result.hits)
+            more = f", showing the best {shown}" if result.total > shown else ""
+            self._say(f"{result.total} result{'s' if result.total != 1 else ''}{more} — ↓ to choose, Enter to open")
+        if options:
+            results.highlighted = 0
+        if self._pending_focus and options:
+            self._focus_results()
+        self._pending_focus = False
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        widget = self.query_one("#search-message", Static)
+        widget.set_class(error, "-error")
+        widget.update(Text(message, no_wrap=True, overflow="ellipsis"))
+
+    def _focus_results(self) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+
+    def action_to_results(self) -> None:
+        self._focus_results()
+
+    def action_dismiss_search(self) -> None:
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == SUGGESTION and self.result is not None and self.result.suggestion:
+            field = self.query_one(Input)
+            field.value = self.result.suggestion
+            field.focus()
+            self._pending_focus = True
+            self._run(self.result.suggestion)
+            return
+        if self.result is None or not (event.option.id or "").startswith("hit-"):
+            return
+        hit = self.result.hits[int(event.option.id.removeprefix("hit-"))]  # type: ignore[union-attr]
+        self.dismiss(SearchChoice(self.result.query, hit))

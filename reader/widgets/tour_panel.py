@@ -1,0 +1,238 @@
+"""The guided tour: the article's statements one by one, each with a card —
+who speaks, what kind of statement it is and how the cue commits the
+writer, the background of the terms in it, and what others said on the
+same subject (denials and rejections first)."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from whoosh.analysis import STOP_WORDS
+from whoosh.lang.porter import stem
+
+from index.models import Article, GlossaryEntry, Span, Statement
+from index.query import ActorSummary, StatementRef
+
+from ..colors import actor_color
+from ..messages import EntryChosen, StatementChosen, TourClosed
+from .claims_pane import excerpt, speaker_name
+from .corpus import Corpus
+from .cues import COMMITMENT_MEANING, KIND_MEANING, commitment, is_rejection
+from .text_layout import display_text
+
+RELATED_LIMIT = 4
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# words every attributed sentence shares: they say nothing about the subject
+_REPORTING = frozenset({"said", "says", "told", "according", "added", "claimed", "statement", "would", "could", "also", "there", "their", "which", "that", "this"})
+
+
+def content_words(text: str) -> set[str]:
+    words = set()
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        if len(word) < 4 or word in STOP_WORDS or word in _REPORTING:
+            continue
+        words.add(stem(word))
+    return words
+
+
+def entries_in(article: Article, span: Span) -> list[str]:
+    """Glossary entries mentioned inside ``span``, in order, each once."""
+    found: list[str] = []
+    for link in sorted(article.analysis.glossary, key=lambda g: g.start):
+        if span.start <= link.start and link.end <= span.end and link.entry not in found:
+            found.append(link.entry)
+    return found
+
+
+def related_statements(article: Article, position: int, limit: int = RELATED_LIMIT) -> list[int]:
+    """Statements by other speakers on the same subject: sharing a glossary
+    entry (worth three words) or content words; rejections first, then the
+    closest, then reading order — deterministic."""
+    statements = article.analysis.statements
+    chosen = statements[position]
+    entries = set(entries_in(article, chosen.sentence))
+    words = content_words(chosen.sentence.text(article.text))
+    ranked = []
+    for index, other in enumerate(statements):
+        if index == position or _same_speaker(chosen, other):
+            continue
+        shared = 3 * len(entries & set(entries_in(article, other.sentence)))
+        shared += len(words & content_words(other.sentence.text(article.text)))
+        if shared < 2:
+            continue
+        cue = other.cue.text(article.text) if other.cue else None
+        ranked.append((not is_rejection(other.kind, cue), -shared, index))
+    ranked.sort()
+    return [index for _, _, index in ranked[:limit]]
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    if a.actor or b.actor:
+        return a.actor == b.actor
+    return a.speaker.lower() == b.speaker.lower()
+
+
+class TourPanel(Vertical):
+    """Shown in place of the side panes while touring."""
+
+    BINDINGS = [
+        Binding("right,l", "step(1)", "Next statement"),
+        Binding("left,h", "step(-1)", "Previous statement"),
+        Binding("escape,t", "close", "End tour"),
+    ]
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.article: Article | None = None
+        self.actors: dict[str, ActorSummary] = {}
+        self.entries: dict[str, GlossaryEntry] = {}
+        self.position = 0
+        self.display = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="tour-scroll"):
+            yield Static("", id="tour-card", markup=False)
+        yield OptionList(id="tour-links", markup=False)
+
+    def start(self, article: Article, actors: list[ActorSummary], entries: dict[str, GlossaryEntry], position: int = 0) -> None:
+        self.article = article
+        self.actors = {s.actor.id: s for s in actors}
+        self.entries = entries
+        self.show(max(0, min(position, len(article.analysis.statements) - 1)))
+
+    def focus_card(self) -> None:
+        self.query_one("#tour-links", OptionList).focus()
+
+    def show(self, position: int) -> None:
+        article = self.article
+        if article is None:
+            return
+        self.position = position
+        statement = article.analysis.statements[position]
+        total = len(article.analysis.statements)
+        self.border_title = f"Tour · statement {position + 1} of {total}"
+        self.border_subtitle = "← → step · Esc end"
+        self.query_one("#tour-card", Static).update(self.card(statement, None))
+        self.query_one("#tour-scroll").scroll_home(animate=False)
+        self._fill_links(statement, position)
+        self.post_message(StatementChosen(position, "tour"))
+        if statement.actor:
+            self._count(statement.actor, position)
+
+    # -- the card ------------------------------------------------------
+    def card(self, statement: Statement, refs: list[StatementRef] | None) -> Text:
+        article = self.article
+        assert article is not None
+        color = actor_color(statement.actor)
+        text = Text(end="")
+        text.append("Who speaks\n", style="bold dim")
+        text.append("● ", style=color)
+        text.append(display_text(speaker_name(article, statement)), style=f"bold {color}")
+        summary = self.actors.get(statement.actor or "")
+        if summary is not None:
+            actor = summary.actor
+            text.append(f"  {actor.kind}", style="dim")
+            for line in (actor.description, actor.affiliation):
+                if line:
+                    text.append("\n  " + display_text(line))
+            here = summary.statements - 1
+            text.append(f"\n  {here} other statement{'s' if here != 1 else ''} in this article", style="dim")
+            if refs is not None:
+                elsewhere = [r for r in refs if r.article != article.id]
+                places = len({r.article for r in elsewhere})
+                text.append(f" · {len(elsewhere)} in {places} other article{'s' if places != 1 else ''}", style="dim")
+        elif not statement.actor:
+            text.append("\n  the source is not resolved to a known actor", style="dim italic")
+        text.append("\n\nWhat kind\n", style="bold dim")
+        text.append(f"  {statement.kind}", style="bold")
+        text.append(f" — {KIND_MEANING.get(statement.kind, '')}")
+        text.append("\n  " + ("a direct quotation" if statement.quote else "reported speech"), style="dim")
+        cue = statement.cue.text(article.text) if statement.cue else None
+        if cue:
+            level = commitment(cue)
+            text.append("\n  cue “")
+            text.append(display_text(" ".join(cue.split())), style="bold italic")
+            text.append("”: ")
+            text.append(level or "unclassified", style="bold")
+            text.append(f" — {COMMITMENT_MEANING[level]}", style="dim")
+        text.append("\n\nThe claim\n", style="bold dim")
+        text.append("  " + excerpt(article, statement, 400))
+        return text
+
+    def _fill_links(self, statement: Statement, position: int) -> None:
+        article = self.article
+        assert article is not None
+        options: list[Option] = []
+        background = entries_in(article, statement.sentence)
+        if background:
+            options.append(Option(Text("Background — Enter for the card", style="bold dim"), disabled=True))
+            for entry_id in background:
+                entry = self.entries.get(entry_id)
+                label = Text(end="")
+                label.append(display_text(entry.term if entry else entry_id), style="bold underline")
+                if entry:
+                    summary = " ".join(entry.summary.split())
+                    first = summary.split(". ", 1)[0].rstrip(".") + "."
+                    label.append("\n" + display_text(first if len(first) <= 220 else first[:219] + "…"), style="dim")
+                options.append(Option(label, id=f"entry:{entry_id}"))
+        related = related_statements(article, position)
+        if related:
+            options.append(Option(Text("On the same subject — Enter to go there", style="bold dim"), disabled=True))
+            for index in related:
+                other = article.analysis.statements[index]
+                color = actor_color(other.actor)
+                label = Text.assemble(
+                    ("● ", color),
+                    (display_text(speaker_name(article, other)), f"bold {color}"),
+                    (f"  {other.kind}", "bold" if is_rejection(other.kind, other.cue.text(article.text) if other.cue else None) else "dim"),
+                    "\n",
+                    (excerpt(article, other, 140), ""),
+                )
+                options.append(Option(label, id=f"statement:{index}"))
+        if not options:
+            options.append(Option(Text("No glossary terms or related statements here.", style="italic dim"), disabled=True))
+        links = self.query_one("#tour-links", OptionList)
+        links.set_options(options)
+        links.highlighted = next((i for i, o in enumerate(links.options) if not o.disabled), None)
+
+    @work(thread=True, exclusive=True, group="tour-count", exit_on_error=False)
+    def _count(self, actor: str, position: int) -> None:
+        refs = self.corpus.statements_of(actor)
+        self.app.call_from_thread(self._counted, position, refs)
+
+    def _counted(self, position: int, refs: list[StatementRef]) -> None:
+        if self.article is None or position != self.position:
+            return
+        statement = self.article.analysis.statements[position]
+        self.query_one("#tour-card", Static).update(self.card(statement, refs))
+
+    # -- keys ----------------------------------------------------------
+    def action_step(self, step: int) -> None:
+        if self.article is None:
+            return
+        position = self.position + step
+        if not 0 <= position < len(self.article.analysis.statements):
+            self.app.bell()
+            return
+        self.show(position)
+
+    def action_close(self) -> None:
+        self.post_message(TourClosed())
+
+    @on(OptionList.OptionSelected, "#tour-links")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, value = (event.option.id or "").partition(":")
+        if kind == "entry":
+            self.post_message(EntryChosen(value))
+        elif kind == "statement":
+            self.show(int(value))
