@@ -10,7 +10,9 @@ batch in flight and a re-run completes the rest.
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 from .models import Analysis, Article, SourceText
 from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
 from .store import Store, article_id, content_hash
+from .texts import TextStore
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -200,6 +203,11 @@ def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
 
 
 def _commit(store: Store, pending: list[tuple[Article, str | None]], next_seq: int, report: AddReport) -> None:
+    # Texts first (each file atomic), then one index commit for the batch:
+    # a crash in between leaves spare texts, never an indexed article
+    # without its text.  Replaced versions' texts go after the commit.
+    for article, _ in pending:
+        store.texts.save(article)
     with store.writer() as writer:
         for article, old_id in pending:
             if old_id:
@@ -207,6 +215,8 @@ def _commit(store: Store, pending: list[tuple[Article, str | None]], next_seq: i
             store.add_article(writer, article)
         store.write_state(writer, next_seq=next_seq)
     for article, old_id in pending:
+        if old_id and old_id != article.id:
+            store.texts.remove(old_id)
         (report.replaced if old_id else report.added).append(article.path)
 
 
@@ -239,29 +249,61 @@ def relink(store: Store, entries: dict, fingerprint: str) -> int:
     return len(articles)
 
 
-def reindex(store: Store, *, progress: Progress | None = None, processes: int | None = None) -> int:
-    """Re-analyse every indexed article from the text the index keeps."""
+def reindex(path: Path, *, progress: Progress | None = None, processes: int | None = None) -> tuple[int, list[str]]:
+    """Rebuild the search index at ``path`` from the article texts it keeps.
+
+    Works on a damaged index too: a fresh index is built beside the old one
+    and swapped in only when complete, so an interrupted rebuild changes
+    nothing.  Returns the number of articles and one line per text that
+    could not be read.
+    """
     from .analysis import analyze_many
     from .glossary import GlossaryMatcher, glossary_fingerprint, link_actors, load_glossary
+    from .store import IndexDamaged, StoreError
 
-    loaded = load_glossary()
-    matcher = GlossaryMatcher(loaded.entries)
-    articles = list(store.iter_articles())
-    if processes is None:
-        processes = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
-    analyses = analyze_many(((a.text, a.title_span) for a in articles), processes=processes)
-    with store.writer() as writer:
-        store.write_glossary(writer, list(loaded.entries.values()))
-        for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), 1):
-            analysis.glossary = matcher.find(article.text)
-            link_actors(analysis.actors, loaded.entries)
-            article.analysis = analysis
-            store.delete_article(writer, article.id)
-            store.add_article(writer, article)
-            if progress:
-                progress(done, len(articles), article.path)
-        store.write_state(writer, glossary=glossary_fingerprint(loaded.entries))
-    return len(articles)
+    texts = TextStore(path / "texts")
+    articles, errors = texts.load_all()
+    try:
+        old: Store | None = Store(path, create=False)
+    except IndexDamaged:
+        old = None
+    except StoreError:
+        old = None
+    guard = old.write_lock() if old is not None else nullcontext()
+    with guard:  # holds the old index's lock: no other writer meanwhile
+        fresh_dir = path / "whoosh.new"
+        shutil.rmtree(fresh_dir, ignore_errors=True)
+        fresh = Store(path, whoosh_name="whoosh.new")
+        loaded = load_glossary()
+        matcher = GlossaryMatcher(loaded.entries)
+        if processes is None:
+            processes = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
+        analyses = analyze_many(((a.text, a.title_span) for a in articles), processes=processes)
+        next_seq = max((a.seq for a in articles), default=0) + 1
+        with fresh.writer() as writer:
+            fresh.write_glossary(writer, list(loaded.entries.values()))
+            for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), 1):
+                analysis.glossary = matcher.find(article.text)
+                link_actors(analysis.actors, loaded.entries)
+                article.analysis = analysis
+                fresh.add_article(writer, article)
+                if progress:
+                    progress(done, len(articles), article.path)
+            fresh.write_state(writer, glossary=glossary_fingerprint(loaded.entries), next_seq=next_seq)
+        fresh.close()
+        if old is not None:
+            old.close()
+        retired = path / "whoosh.old"
+        shutil.rmtree(retired, ignore_errors=True)
+        if (path / "whoosh").exists():
+            os.replace(path / "whoosh", retired)
+        os.replace(fresh_dir, path / "whoosh")
+        shutil.rmtree(retired, ignore_errors=True)
+    kept = {a.id for a in articles}
+    for aid in list(texts.ids()):
+        if aid not in kept:  # older versions of a replaced file
+            texts.remove(aid)
+    return len(articles), errors
 
 
 def ensure_seeded(store: Store, progress: Progress | None = None) -> AddReport | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.index import EmptyIndexError, LockError
+from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from .models import Analysis, Article, GlossaryEntry, Span
+from .texts import TextStore
 from .schema import (
     ACTOR,
     ARTICLE,
@@ -88,40 +90,39 @@ class ArticleHeader:
 class Store:
     """An open whoosh index at ``path`` (created when missing)."""
 
-    def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
+    def __init__(self, path: Path | str | None = None, *, create: bool = True, whoosh_name: str = "whoosh") -> None:
         self.path = Path(path) if path is not None else default_index_dir()
+        self.whoosh_dir = self.path / whoosh_name
+        self.texts = TextStore(self.path / "texts")
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self.ix = self._open(create)
 
     # -- opening -------------------------------------------------------
     def _open(self, create: bool) -> whoosh_index.Index:
-        where = self.path
-        if not where.exists() or not any(where.glob("*.toc")):
-            if where.exists() and any(where.glob("*.seg")):
+        where = self.whoosh_dir
+        has_toc = where.exists() and any(where.glob("*.toc"))
+        if not has_toc:
+            if (where.exists() and any(where.glob("*.seg"))) or any(self.texts.ids()):
                 raise IndexDamaged(
-                    f"index at {where} is damaged: its table of contents is missing — "
-                    f"move the folder aside and run `reader add` again"
+                    f"index at {self.path} is damaged: its table of contents is missing — "
+                    f"run `reader reindex` to rebuild it from the article texts it keeps"
                 )
             if not create:
-                raise StoreError(f"no index at {where} — add articles with `reader add PATH`")
+                raise StoreError(f"no index at {self.path} — add articles with `reader add PATH`")
             try:
                 where.mkdir(parents=True, exist_ok=True)
                 return whoosh_index.create_in(str(where), make_schema())
             except OSError as exc:
-                raise StoreError(f"cannot create the index at {where}: {exc.strerror or exc}") from None
+                raise StoreError(f"cannot create the index at {self.path}: {exc.strerror or exc}") from None
         try:
             ix = whoosh_index.open_dir(str(where))
             self._check_files(ix)
             return ix
-        except (EmptyIndexError, OSError, EOFError, ValueError, KeyError) as exc:
+        except Exception as exc:  # whoosh raises bare struct/pickle/OS errors on damage
             raise IndexDamaged(
-                f"index at {where} is damaged ({type(exc).__name__}: {exc}) — "
-                f"run `reader reindex` to rebuild it from the texts it still holds"
-            ) from None
-        except Exception as exc:  # whoosh raises bare struct/pickle errors on truncation
-            raise IndexDamaged(
-                f"index at {where} cannot be read ({type(exc).__name__}) — run `reader reindex` to rebuild it"
+                f"index at {self.path} is damaged ({type(exc).__name__}: {str(exc)[:80]}) — "
+                f"run `reader reindex` to rebuild it from the article texts it keeps"
             ) from None
 
     def _check_files(self, ix: whoosh_index.Index) -> None:
@@ -273,6 +274,23 @@ class Store:
         else:
             writer.commit()
             self.refresh()
+
+    @contextmanager
+    def write_lock(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the index's write lock without writing (while rebuilding)."""
+        lock = self.ix.storage.lock("WRITELOCK")
+        deadline = time.monotonic() + (WRITE_TIMEOUT if timeout is None else timeout)
+        while not lock.acquire(False):
+            if time.monotonic() > deadline:
+                raise IndexBusy(
+                    f"the index at {self.path} is busy: another `reader` is writing to it — "
+                    f"try again when it has finished"
+                )
+            time.sleep(0.1)
+        try:
+            yield
+        finally:
+            lock.release()
 
     def next_seq(self) -> int:
         return int(self.state().get("next_seq", 1))

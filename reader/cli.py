@@ -139,12 +139,15 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     from index.ingest import reindex
+    from index.store import default_index_dir
 
-    store = _store(args, seed=False)
+    path = Path(args.index) if args.index else default_index_dir()
     with _progress("Re-analysing") as progress:
-        count = reindex(store, progress=progress)
-    err.print(f"{count} articles re-analysed — index at {store.path}")
-    return 0
+        count, errors = reindex(path, progress=progress)
+    for line in errors:
+        err.print(f"reader: {escape(line)}")
+    err.print(f"{count} articles re-analysed — index at {path}")
+    return 0 if not errors else 1
 
 
 def cmd_search(args: argparse.Namespace) -> int:
