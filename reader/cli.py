@@ -92,9 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _store(args: argparse.Namespace, *, seed: bool = True) -> Store:
     store = Store(Path(args.index) if getattr(args, "index", None) else None)
     if seed:
-        from index.ingest import ensure_seeded
+        from index.ingest import ensure_glossary, ensure_seeded
 
-        ensure_seeded(store)
+        if ensure_seeded(store) is None:
+            for line in ensure_glossary(store):  # re-links when the glossary changed
+                err.print(f"reader: {escape(line)}")
     return store
 
 
