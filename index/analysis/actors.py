@@ -76,9 +76,11 @@ def _clean_name(name: str) -> str:
     if name.endswith(("’", "'")) and name[:-1].endswith("s"):
         name = name[:-1]
     words = name.split()
-    while words and words[0].lower() in ("the", "a", "an"):
+    while words and words[0].lower() in ("the", "a", "an", "both", "either", "neither", "another"):
         words = words[1:]
-    return " ".join(words)
+    name = " ".join(words)
+    # a trailing parenthetical acronym: "… in Europe (OSCE)"
+    return re.sub(r"\s*\([^()]*\)$", "", name) if not name.startswith("(") else name
 
 
 def _strip_titles(words: list[str]) -> list[str]:
@@ -199,6 +201,8 @@ def _affiliation(tokens) -> str | None:
                 if c.dep_ == "appos" or c.dep_ == "punct":
                     skip.update(g.i for g in c.subtree)
             sub = [g for g in sub if g.i not in skip]
+            if t.lower_ in TITLE_WORDS:
+                continue
             if t.head.head.lower_ not in cues.PERSON_ROLES and t.head.head.tag_ not in ("NN", "NNS"):
                 continue
             return _the(_clean_name(_text_of(sub)))
@@ -208,8 +212,8 @@ def _affiliation(tokens) -> str | None:
             return _the(_clean_name(_text_of([g for g in t.subtree if g.i in ids])))
     # "Kremlin spokesman", "Cabinet Office spokeswoman"
     for t in ordered:
-        if t.dep_ == "compound" and _proper(t) and t.head.lower_ in cues.PERSON_ROLES | cues.ORG_NOUNS:
-            chain = [g for g in t.subtree if g.i in ids and _proper(g)]
+        if t.dep_ in ("compound", "nmod") and _proper(t) and not _proper(t.head) and t.i in ids:
+            chain = _proper_chain(t)
             name = _clean_name(_text_of(chain))
             name = places.demonym_country(name) or name
             if name.lower() not in TITLE_WORDS and name.split()[0].lower() not in TITLE_WORDS:
@@ -220,6 +224,20 @@ def _affiliation(tokens) -> str | None:
         if country and t.dep_ in ("amod", "compound", "npadvmod"):
             return country
     return None
+
+
+def _proper_chain(t):
+    """``t`` with the proper nouns (and hyphens) written right before it."""
+    doc = t.doc
+    toks = [t]
+    i = t.i - 1
+    def cap(k: int) -> bool:
+        return _proper(doc[k]) or (doc[k].text[:1].isupper() and doc[k].tag_.startswith(("NN", "JJ")))
+
+    while i >= 0 and (cap(i) or (doc[i].tag_ == "HYPH" and i > 0 and cap(i - 1))):
+        toks.insert(0, doc[i])
+        i -= 1
+    return toks
 
 
 def _the(name: str) -> str:
@@ -315,8 +333,11 @@ class Resolver:
             return "organization"
         if label == "GPE":
             return "country"
-        if label == "NORP":
-            return "group"
+        if label == "NORP" or (low_last.endswith("s") and places.demonym_country(words[-1][:-1])):
+            # "Armenians" are a group; "Liberal Democrats" (NORP too) a party
+            if places.demonym_country(words[-1].rstrip("s")) or places.demonym_country(words[-1]):
+                return "group"
+            return "organization"
         if label in ("LOC", "FAC"):
             return "place"
         if label == "ORG":
@@ -348,40 +369,54 @@ class Resolver:
             return Mention("pronoun", as_written, head=low, pos=pos)
         conj = [c for c in h.children if c.dep_ == "conj"]
         appos = [c for c in h.children if c.dep_ == "appos"]
+        base = r.sentence.start
+        src_toks = [t for t in h.doc if src[0] <= base + t.idx < src[1]]
         toks, label = _name_tokens(h)
         description_toks = None
-        if toks is None and appos:
-            toks, label = _name_tokens(appos[0])
-            if toks is not None:
+        is_title = label != "PERSON" and h.lower_ in TITLE_WORDS | cues.PERSON_ROLES
+        if (toks is None or is_title) and appos:
+            toks2, label2 = _name_tokens(appos[0])
+            if toks2 is not None:
                 # "The Shadow Secretary of State for the Family, Theresa May"
+                toks, label = toks2, label2
                 skip = {t.i for t in appos[0].subtree}
-                description_toks = [t for t in _np_tokens(h) if t.i not in skip and t.text not in ",;"]
+                description_toks = [t for t in src_toks if t.i not in skip and t.i < appos[0].i]
+                while description_toks and description_toks[-1].text in ",;":
+                    description_toks.pop()
         if conj and toks is not None and h.tag_ in ("NNP", "NNPS") and len(conj) >= 1:
             name = _clean_name(_text_of(_np_tokens(h)))
             return Mention("group", as_written, name, "group", forms=[name], pos=pos)
         if toks is not None:
             name = _clean_name(_text_of(toks))
             kind = self.kind_of(name, label, h)
+            if is_title and description_toks is not None and kind == "organization" and (
+                name.split()[-1].lower() not in cues.ORG_NAME_WORDS
+            ):
+                kind = "person"  # a title with the name in apposition
             if kind == "place":
                 return Mention("generic", as_written, head=low, pos=pos)
+            name_ids = {t.i for t in toks}
             if description_toks is None:
-                if appos and appos[0].i not in {t.i for t in toks}:
+                if appos and appos[0].i not in name_ids:
                     description_toks = [t for t in appos[0].subtree]
                 else:
-                    np_ids = {t.i for t in _np_tokens(h)}
-                    first = min(t.i for t in toks)
+                    first = min(name_ids)
                     description_toks = [
-                        t for t in h.doc[:first] if t.i in np_ids and t.dep_ != "det" and t.text not in ",;"
+                        t for t in src_toks
+                        if t.i < first and t.dep_ != "det" and t.text not in ",;"
+                        and t.lower_.strip(".") not in cues.HONORIFICS
                     ]
             description = _text_of(description_toks).strip(" ,") or None if description_toks else None
             forms = [name]
+            if "," not in as_written and len(as_written.split()) <= 5:
+                forms.append(_clean_name(as_written))
             if kind == "person":
                 words = _strip_titles(name.split())
                 name = " ".join(words)
                 full_name_form = name
                 if description_toks and not appos:
                     full_name_form = _text_of(description_toks + list(toks))
-                forms = [name, full_name_form]
+                forms = [name, full_name_form] + forms[1:]
             affiliation = _affiliation(description_toks) if description_toks else None
             if affiliation is None and kind == "organization" and len(toks) > 1:
                 # "Russia's Foreign Ministry" -> Russia, "Azerbaijani Defense Ministry" -> Azerbaijan
@@ -399,10 +434,10 @@ class Resolver:
         if not mods:
             return Mention("generic", as_written, head=low, plural=plural, definite=definite, pos=pos)
         name = _clean_name(_text_of(_np_tokens(h)))
-        if plural:
-            kind = "group"
-        elif low in cues.ORG_NOUNS:
+        if low in cues.ORG_NOUNS:
             kind = "organization"
+        elif plural:
+            kind = "group"
         else:
             kind = "person"
         affiliation = _affiliation(list(_np_tokens(h)))
@@ -562,6 +597,10 @@ def build(art: Article) -> Analysis:
     res.entity_mentions()
 
     resolved: list[_Actor | None] = [None] * len(raws)
+    # 0. every name first, so that a role can be matched to a name given later
+    for m in described:
+        if m.category == "name":
+            res.actor_for(m)
     # 1. names, groups and roles make actors; pronouns and bare nouns look back
     for i, (r, m) in enumerate(zip(raws, described)):
         actor = None
@@ -657,16 +696,27 @@ def _hit_actor(res: Resolver, hit) -> _Actor | None:
     return res.actors.get(key)
 
 
+def _norm_words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[\w\-]+(?:[’'][st])?", text):
+        w = re.sub(r"[’']s$", "", w)
+        w = places.demonym_country(w) or w
+        out.update(w.lower().split())
+    return out
+
+
 def _match_role(res: Resolver, m: Mention) -> _Actor | None:
-    """"the Kremlin spokesman" -> the named person described that way."""
-    if m.plural or not m.definite:
+    """"the Kremlin spokesman", "Azerbaijan's president" -> the named person
+    described that way in the same article."""
+    if m.plural or not (m.definite or "’s " in m.name or "'s " in m.name):
         return None
-    words = set(m.name.lower().split())
+    words = _norm_words(m.name) - {m.head}
+    hits = []
     for a in res.actors.values():
         if a.kind == "person" and a.description and m.head in a.description.lower().split():
-            if words - {m.head} <= set(a.description.lower().split()) | set((a.affiliation or "").lower().split()):
-                return a
-    return None
+            if words <= _norm_words(a.description) | _norm_words(a.affiliation or ""):
+                hits.append(a)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _headline_speaker(res: Resolver, raws, resolved, i: int, m: Mention) -> _Actor | None:

@@ -66,9 +66,18 @@ def _tok_range(tokens) -> tuple[int, int] | None:
     return first, last
 
 
+_CLOSERS = {"“": "”", "‘": "’", "'": "'", '"': '"', "(": ")", "[": "]"}
+
+
+def _opens_inside(doc, first: int, last: int) -> bool:
+    """An opening mark whose closing mark is in the range: keep it."""
+    closer = _CLOSERS.get(doc[first].text)
+    return bool(closer) and any(doc[k].text == closer for k in range(first + 1, last + 1))
+
+
 def _trimmed_chars(doc, first: int, last: int, base: int, strip_mark: bool = True) -> tuple[int, int] | None:
     """Token range → char range, without edge punctuation or a leading 'that'."""
-    while first <= last and (doc[first].text in _PUNCT_EDGE or doc[first].is_space or (
+    while first <= last and ((doc[first].text in _PUNCT_EDGE and not _opens_inside(doc, first, last)) or doc[first].is_space or (
         strip_mark and doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if")
     ) or doc[first].dep_ == "cc"):
         first += 1
@@ -97,6 +106,11 @@ def _own_subject(t):
     if not subjects:
         return None
     plain = [c for c in subjects if c.lower_ not in cues.RELATIVE_PRONOUNS]
+    if len(plain) > 1:
+        # "Liberal Democrat spokeswoman for women Sandra Gidley said": the
+        # parser splits a title from the name; the name is the subject
+        proper = [c for c in plain if c.tag_ in ("NNP", "NNPS")]
+        return proper[-1] if proper else plain[0]
     if plain:
         return plain[0]
     if t.dep_ == "relcl":
@@ -126,6 +140,15 @@ def _subject(v):
         return None, False
     participle = v.tag_ == "VBG" and v.dep_ in ("advcl", "acl", "xcomp", "pcomp", "conj")
     if v.dep_ == "conj" and not participle:
+        # coordinated with a clause inside another cue's content: the parser
+        # hung "… and said" on the reported clause; the speaker is the cue's
+        t = head
+        for _ in range(4):
+            if _is_cue_verb(t) and _own_subject(t) is not None:
+                return _own_subject(t), True
+            if t.dep_ not in ("ccomp", "conj") or t.head is t:
+                break
+            t = t.head
         s = _own_subject(head)
         if s is not None:
             return s, True
@@ -184,7 +207,16 @@ class _SentenceFinder:
         return _trimmed_chars(self.doc, first, last, self.base, strip_mark)
 
     def source_range(self, head):
-        rng = _tok_range(_np_tokens(head))
+        toks = _np_tokens(head)
+        first = min(t.i for t in toks)
+        # a title split off as a second subject right before the name
+        for c in head.head.children:
+            if c is not head and c.dep_ == "nsubj" and c.i < first:
+                sub = list(c.subtree)
+                if max(t.i for t in sub) == first - 1:
+                    toks = sub + toks
+                    first = min(t.i for t in sub)
+        rng = _tok_range(toks)
         return self.chars(*rng, strip_mark=False) if rng else None
 
     def cue_range(self, v, extra=()):
@@ -234,8 +266,6 @@ class _SentenceFinder:
     def verb(self, v) -> RawStatement | None:
         lemma = cues.VERB_FORMS[v.lower_]
         frame = cues.VERBS[lemma]
-        if self.in_quote(v):
-            return None
         if v.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "nsubj", "dobj", "pobj"):
             return None
         if not v.tag_.startswith("VB") and not any(c.dep_ == "nsubj" for c in v.children):
@@ -253,6 +283,8 @@ class _SentenceFinder:
             return None
         if subj.lower_ in cues.PRONOUNS and cues.PRONOUNS[subj.lower_] == "skip":
             return None
+        if self.in_quote(v) and (self.in_quote(subj) or inherited):
+            return None  # reported inside someone's quotation
 
         parts, satisfied, extra_cue, core = [], set(), [], [v.i]
         obj_content = None
@@ -301,6 +333,10 @@ class _SentenceFinder:
                 core.extend(t.i for t in c.subtree)
 
         content = None
+        if parts and any(p.i < v.i for p in parts) and any(p.i > v.i for p in parts):
+            # content on both sides of the cue: keep the clause
+            clausal = [p for p in parts if p.dep_ in ("ccomp", "parataxis", "xcomp")]
+            parts = clausal or [p for p in parts if p.i > v.i]
         if parts:
             first, last = _tok_range(t for p in parts for t in p.subtree)
             content = self.chars(first, last)
@@ -512,7 +548,8 @@ def _prune(found: list[RawStatement], text: str) -> list[RawStatement]:
     for r in found:
         c0 = r.cue[0] if r.cue else None
         nested = False
-        if not r.inherited_subject and c0 is not None:
+        coordinated = r.cue_token is not None and r.cue_token.dep_ == "conj" and r.via == "verb"
+        if not r.inherited_subject and not coordinated and c0 is not None:
             for o in found:
                 if o is not r and o.via != "according" and o.content and o.content[0] <= c0 < o.content[1]:
                     nested = True
@@ -520,7 +557,7 @@ def _prune(found: list[RawStatement], text: str) -> list[RawStatement]:
         if not nested:
             keep.append(r)
     for r in keep:
-        if not r.inherited_subject or r.cue is None:
+        if r.cue is None or not (r.inherited_subject or (r.cue_token is not None and r.cue_token.dep_ == "conj")):
             continue
         for o in keep:
             if o is r or not o.content:

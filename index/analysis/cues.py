@@ -74,7 +74,7 @@ _CLAUSE_OR_OBJ = "ccomp quote colon dobj"
 VERBS: dict[str, Frame] = {
     # claim: plain saying
     "say": _f(CLAIM),
-    "tell": _f(CLAIM, "ccomp quote colon"),
+    "tell": _f(CLAIM, "ccomp quote colon", objects=""),  # the object is the hearer
     "claim": _f(CLAIM, "ccomp quote colon xcomp"),
     "state": _f(CLAIM, _CLAUSE),
     "add": _f(CLAIM, _CLAUSE),
@@ -145,7 +145,7 @@ VERBS: dict[str, Frame] = {
     "worry": _f(CONCERN, _CLAUSE + " prep:about", preps="about"),
     # acknowledgement
     "acknowledge": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ),
-    "admit": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ + " xcomp"),
+    "admit": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ + " xcomp prep:to", preps="to"),
     "confirm": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ),
     "recognise": _f(ACKNOWLEDGEMENT, _CLAUSE),
     "recognize": _f(ACKNOWLEDGEMENT, _CLAUSE),
