@@ -14,6 +14,7 @@ in every article.  No spaCy import.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -507,6 +508,26 @@ class Resolver:
                 longest = max([a.name] + [f for f in a.forms if _prefix(places.normal(a.name), places.normal(f))], key=len)
                 a.name = longest
 
+    def text_mentions(self) -> None:
+        """Known actors named anywhere in the text (no model needed): the
+        antecedents a later "he said" or "it said" can point back to."""
+        starts = [s.start for s in self.art.sentences]
+        for a in list(self.actors.values()):
+            if a.kind == "person":
+                names = {a.name.split()[-1]}
+            elif a.kind in ("organization", "country"):
+                names = {a.name, *(f for f in a.forms if len(f) > 2 and "," not in f)}
+            else:
+                continue
+            for n in names:
+                for m in re.finditer(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", self.text):
+                    pos = m.start()
+                    if self._in_quote(pos):
+                        continue
+                    idx = bisect.bisect_right(starts, pos) - 1
+                    if idx >= 0:
+                        self.add_mention(idx, pos, a.kind, a.key, False, False)
+
     # -- resolution ------------------------------------------------------------
     def add_mention(self, sent_index: int, pos: int, kind: str, key: str, subject: bool, statement: bool) -> None:
         self.mentions.setdefault(sent_index, []).append((pos, kind, key, subject, statement))
@@ -601,6 +622,7 @@ def build(art: Article) -> Analysis:
     for m in described:
         if m.category == "name":
             res.actor_for(m)
+    res.text_mentions()
     # 1. names, groups and roles make actors; pronouns and bare nouns look back
     for i, (r, m) in enumerate(zip(raws, described)):
         actor = None

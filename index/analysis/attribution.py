@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import cues
+from . import cues, places
 from .pipeline import Article, Sentence
 from .quotes import Quote, quoted_chars
 
@@ -48,8 +48,7 @@ class RawStatement:
     inherited_subject: bool = False
     cue_token: Any = None
     clause_start: int = 0  # token index where the cue's clause begins
-    looks_back: bool = False  # the source refers back: look at earlier sentences
-    needs_ner: bool = True
+    needs_ner: bool = True  # the source holds a name the NER must type
 
 
 _OPENERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
@@ -368,7 +367,6 @@ class _SentenceFinder:
             inherited_subject=inherited,
             cue_token=v,
             clause_start=min(t.i for t in v.subtree),
-            looks_back=_looks_back(subj),
         )
 
     def light(self, n) -> RawStatement | None:
@@ -403,7 +401,6 @@ class _SentenceFinder:
             inherited_subject=inherited,
             cue_token=lv,
             clause_start=min(t.i for t in lv.subtree) if lv.dep_ != "ROOT" else lv.i,
-            looks_back=_looks_back(subj),
         )
 
     def adjective(self, a) -> RawStatement | None:
@@ -437,7 +434,6 @@ class _SentenceFinder:
             inherited_subject=inherited,
             cue_token=a,
             clause_start=h.i,
-            looks_back=_looks_back(subj),
         )
 
     def according(self, tok) -> RawStatement | None:
@@ -477,7 +473,6 @@ class _SentenceFinder:
             source_head=pobj,
             cue_token=tok,
             clause_start=tok.i,
-            looks_back=_looks_back(pobj),
         )
 
     def find(self) -> list[RawStatement]:
@@ -494,6 +489,7 @@ class _SentenceFinder:
             if raw is None and low == cues.ACCORDING:
                 raw = self.according(tok)
             if raw is not None:
+                raw.needs_ner = _needs_ner(raw)
                 found.append(raw)
         return _prune(found, self.text)
 
@@ -506,15 +502,18 @@ def _strip_chars(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-def _looks_back(head) -> bool:
-    """A source that refers back: a pronoun or a bare common noun."""
+def _needs_ner(r: RawStatement) -> bool:
+    """Only names need the NER: not pronouns, bare nouns or known countries."""
+    head = r.source_head
+    if head is None or r.source is None:
+        return r.via == "headline"
     if head.tag_ in ("PRP", "WP", "DT") or head.lower_ in cues.PRONOUNS:
-        return True
-    if head.tag_ in ("NN", "NNS") and not any(
-        c.dep_ in ("compound", "amod", "poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children
-    ):
-        return True
-    return False
+        return False
+    toks = _np_tokens(head)
+    if not any(t.tag_ in ("NNP", "NNPS") or (t.i > 0 and t.text[:1].isupper()) for t in toks):
+        return False
+    text = head.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1].text
+    return not places.is_country(text)
 
 
 def _refine(parts, subj) -> str | None:
@@ -615,6 +614,7 @@ def headline_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawSta
         source=(sent.start + m.start("source"), sent.start + m.end("source")),
         source_head=head,
         source_text=source,
+        needs_ner=not places.is_country(source),
     )
 
 

@@ -196,6 +196,37 @@ def _ner(nlp, docs: list) -> None:
 
 #: How many sentences the resolver looks back for a pronoun's antecedent.
 LOOKBACK = 4
+#: Tokens of context kept on each side of a source for the NER.
+NER_CONTEXT = 3
+
+
+def _ner_window(art: Article, raw) -> list:
+    """(sentence, start, end) in sentence-relative chars around a source."""
+    s = raw.sentence
+    if s.doc is None:
+        return []
+    doc = s.doc
+    a, b = raw.source[0] - s.start, raw.source[1] - s.start
+    toks = [t for t in doc if a <= t.idx < b]
+    if not toks:
+        return []
+    first = max(0, toks[0].i - NER_CONTEXT)
+    last = min(len(doc) - 1, toks[-1].i + NER_CONTEXT)
+    return [(s, doc[first].idx, doc[last].idx + len(doc[last].text))]
+
+
+def _copy_entities(ner_docs: list, targets: list) -> None:
+    """Put entities found in windows onto the sentence docs."""
+    spans: dict[int, tuple] = {}
+    for wdoc, (sent, offset) in zip(ner_docs, targets):
+        entry = spans.setdefault(id(sent), (sent, []))
+        for ent in wdoc.ents:
+            span = sent.doc.char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_)
+            if span is not None:
+                entry[1].append(span)
+    for sent, ents in spans.values():
+        sent.doc.set_ents(ents, default="outside")
+        sent.ner = True
 
 
 def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
@@ -219,25 +250,29 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
     for art in articles:
         art.raw = attribution.find_all(art)
 
-    # stage 3: entities where statements are, and where their sources point back to
-    to_ner = []
+    # stage 3: entities, only in a window around each source that holds a name
+    windows = []
     for art in articles:
-        need: set[int] = set()
         for raw in art.raw:
-            if raw.sentence is None:
-                continue
-            need.add(raw.sentence.index)
-            if raw.looks_back:
-                first = max(0, raw.sentence.index - LOOKBACK)
-                need.update(range(first, raw.sentence.index))
-        for i in sorted(need):
-            s = art.sentences[i]
-            if s.doc is None:
-                s.doc = nlp.make_doc(art.text[s.start : s.end])
-            if not s.ner:
-                s.ner = True
-                to_ner.append(s.doc)
-    _ner(nlp, to_ner)
+            if raw.needs_ner:
+                windows.extend(_ner_window(art, raw))
+    by_sentence: dict[int, list] = {}
+    for sent, a, b in windows:
+        by_sentence.setdefault(id(sent), [sent, []])[1].append((a, b))
+    ner_docs, targets = [], []
+    for sent, spans in by_sentence.values():
+        spans.sort()
+        merged = [list(spans[0])]
+        for a, b in spans[1:]:
+            if a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            ner_docs.append(nlp.make_doc(sent.doc.text[a:b]))
+            targets.append((sent, a))
+    _ner(nlp, ner_docs)
+    _copy_entities(ner_docs, targets)
 
     # stage 4: actors, resolution, output
     results = []
