@@ -62,6 +62,12 @@ class ActorsPane(Vertical):
     def options(self) -> OptionList:
         return self.query_one("#actors-list", OptionList)
 
+    def on_descendant_focus(self) -> None:
+        """Entering the pane highlights something, so Enter always acts."""
+        options = self.options
+        if options.highlighted is None and options.option_count and not options.get_option_at_index(0).disabled:
+            options.highlighted = 0
+
     def show_article(self, summaries: list[ActorSummary]) -> None:
         self._article = summaries
         if not self.corpus_wide:

@@ -48,6 +48,13 @@ class ClaimsPane(Vertical):
     def options(self) -> OptionList:
         return self.query_one("#claims-list", OptionList)
 
+    def on_descendant_focus(self) -> None:
+        """Entering the pane highlights something, so Enter always acts."""
+        options = self.options
+        if options.highlighted is None and options.option_count and not options.get_option_at_index(0).disabled:
+            self._synced = 0
+            options.highlighted = 0
+
     def show_article(self, article: Article) -> None:
         statements = article.analysis.statements
         self.border_title = f"Claims ({len(statements)})"

@@ -40,6 +40,12 @@ class GlossaryPane(Vertical):
     def options(self) -> OptionList:
         return self.query_one("#glossary-list", OptionList)
 
+    def on_descendant_focus(self) -> None:
+        """Entering the pane highlights something, so Enter always acts."""
+        options = self.options
+        if options.highlighted is None and options.option_count and not options.get_option_at_index(0).disabled:
+            options.highlighted = 0
+
     def show_article(self, article: Article, entries: dict[str, GlossaryEntry]) -> None:
         linked = linked_entries(article)
         self.border_title = f"Glossary ({len(linked)})"

@@ -105,6 +105,7 @@ class ReaderScreen(Screen[None]):
         self._start = start or Position()
         self._remember = remember or (lambda position: None)
         self._refs: dict[str, list[StatementRef]] = {}
+        self.last_ingest: str | None = None  # what the last indexing run did
 
     # -- layout --------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -270,7 +271,9 @@ class ReaderScreen(Screen[None]):
 
     def _ingested(self, aid: str | None, summary: str, problems: list[str]) -> None:
         self.query_one(IndexingPanel).finish()
+        self.last_ingest = summary
         self.status.say(("Index: ", "bold"), summary)
+        self.notify(f"Index: {summary}", timeout=5)
         for line in problems[:5]:
             self.notify(line, severity="warning", timeout=8)
         if aid is not None:
@@ -292,13 +295,17 @@ class ReaderScreen(Screen[None]):
         state = self.state
         return Marks(state.actor, state.current, state.search.hits, state.search.index)
 
-    def _sync_panes(self) -> None:
-        self.side.query_one("ClaimsPane").sync(self.state.current)  # type: ignore[attr-defined]
-        self.side.query_one("ActorsPane").sync(self.state.actor)  # type: ignore[attr-defined]
+    def _sync_panes(self, origin: str = "") -> None:
+        """Move the panes' highlights to the current statement and actor —
+        except in the pane the choice came from: its cursor is the reader's."""
+        if origin != "claims":
+            self.side.query_one("ClaimsPane").sync(self.state.current)  # type: ignore[attr-defined]
+        if origin != "actors":
+            self.side.query_one("ActorsPane").sync(self.state.actor)  # type: ignore[attr-defined]
 
-    def _refresh_marks(self) -> None:
+    def _refresh_marks(self, origin: str = "") -> None:
         self.view.set_marks(self._marks())
-        self._sync_panes()
+        self._sync_panes(origin)
 
     # -- choices from the panes ---------------------------------------
     @on(StatementChosen)
@@ -310,7 +317,7 @@ class ReaderScreen(Screen[None]):
         statement = article.analysis.statements[message.position]
         self.state.current = message.position
         self.state.actor = statement.actor
-        self._refresh_marks()
+        self._refresh_marks(message.origin)
         if message.origin != "text":
             self.view.ensure_visible(statement.sentence.start)
         self._say_where()
@@ -327,7 +334,7 @@ class ReaderScreen(Screen[None]):
                     self.state.current = position
                     self.view.ensure_visible(statement.sentence.start)
                     break
-        self._refresh_marks()
+        self._refresh_marks("actors")
         self._say_where()
 
     @on(EntryChosen)

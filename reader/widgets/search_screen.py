@@ -154,8 +154,11 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             self._say(f"No results for “{result.query}”." + (" Try the suggestion below." if result.suggestion else ""))
         else:
             shown = len(result.hits)
-            more = f", showing the best {shown}" if result.total > shown else ""
-            self._say(f"{result.total} result{'s' if result.total != 1 else ''}{more} — ↓ to choose, Enter to open")
+            # the index's total also counts documents the type filter removed:
+            # trust it only when the list is full
+            total = result.total if shown >= LIMIT else shown
+            more = f", showing the best {shown}" if total > shown else ""
+            self._say(f"{total} result{'s' if total != 1 else ''}{more} — ↓ to choose, Enter to open")
         if options:
             results.highlighted = 0
         if self._pending_focus and options:

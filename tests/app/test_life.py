@@ -1,0 +1,165 @@
+"""The app's life: small terminals, the session, the theme, the first run
+with an empty index, `reader PATH`, and a start-up without spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from textual.widgets import Tabs
+
+from index import ingest
+from index.ingest import AddReport
+from index.store import Store
+from reader.app import GuidedReaderApp
+from reader.session import load_session
+from reader.widgets.indexing_panel import IndexingPanel
+
+from .builder import ARTICLES, ENTRIES, first_article, second_article
+from .conftest import settle
+from .test_reading import reader
+
+
+async def test_small_terminals_fold_the_side_panes(app: GuidedReaderApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.has_class("-narrow")
+        assert screen.query_one(Tabs).display
+        assert screen.query_one("#claims").display and not screen.query_one("#actors").display
+        assert screen.view.region.width >= 40
+        await pilot.press("3")
+        assert screen.query_one("#actors").display and not screen.query_one("#claims").display
+        assert screen.query_one(Tabs).active == "tab-actors"
+        await pilot.press("1", "t")
+        await settle(pilot)
+        assert screen.query_one("#tour").display
+        await pilot.press("escape")
+
+        await pilot.resize_terminal(40, 12)
+        await settle(pilot)
+        assert screen.has_class("-tiny")
+        assert not screen.query_one("#side").display
+        assert "Ceasefire" in screen.view.visible_text() or screen.view.visible_text()
+        for key in ("]", "e", "enter", "escape", "2", "down", "1", "t", "right", "escape", "n"):
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.press("slash", *"kremlin", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "o")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert not screen.has_class("-narrow") and not screen.has_class("-tiny")
+        assert screen.query_one("#actors").display and screen.query_one("#claims").display
+
+
+async def test_reopens_the_last_article_and_position(index_path: Path) -> None:
+    store = Store(index_path)
+    app = GuidedReaderApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(">")
+        await settle(pilot)
+        await pilot.press("3")
+        await pilot.press("enter")  # the first actor of the second article
+        await settle(pilot)
+        actor = reader(app).state.actor
+        assert actor is not None
+        await pilot.press("d")
+    saved = load_session().position(index_path)
+    assert saved.article == second_article().id
+    assert saved.actor == actor
+    assert load_session().theme == "textual-light"
+
+    again = GuidedReaderApp(store)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(again)
+        assert screen.state.article.id == second_article().id  # type: ignore[union-attr]
+        assert screen.state.actor == actor
+        assert again.theme == "textual-light"
+    store.close()
+
+
+def _fake_ingest(store: Store, articles) -> AddReport:
+    with store.writer() as writer:
+        store.write_glossary(writer, ENTRIES)
+        for article in articles:
+            store.add_article(writer, article)
+        store.write_state(writer, next_seq=10)
+    return AddReport(added=[a.path for a in articles])
+
+
+async def test_first_run_indexes_the_seed_in_a_worker(tmp_path: Path, monkeypatch) -> None:
+    release = threading.Event()
+
+    def fake_seeded(store, progress=None):
+        assert release.wait(10)
+        if progress:
+            progress(1, 1, "seed.txt")
+        return _fake_ingest(store, [make() for make in ARTICLES])
+
+    monkeypatch.setattr(ingest, "ensure_seeded", fake_seeded)
+    store = Store(tmp_path / "empty")
+    app = GuidedReaderApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        screen = reader(app)
+        panel = screen.query_one(IndexingPanel)
+        assert panel.display
+        assert "Indexing the bundled article" in str(panel.query_one("#indexing-label").render())
+        assert "Indexing the bundled article" in screen.view.render_line(1).text
+        await pilot.press("3")  # the screen answers keys meanwhile
+        release.set()
+        await settle(pilot)
+        assert not panel.display
+        assert screen.state.article is not None and screen.state.article.id == first_article().id
+        assert screen.last_ingest is not None and "3 added" in screen.last_ingest
+    store.close()
+
+
+async def test_reader_path_adds_and_opens_the_first(tmp_path: Path, monkeypatch, index_path: Path) -> None:
+    target = tmp_path / "kremlin.txt"
+    target.write_text("stand-in: the fake ingest writes the second article under this path\n")
+
+    def fake_add(store, paths, progress=None, processes=None):
+        if progress:
+            progress(1, 1, str(target))
+        return _fake_ingest(store, [replace(second_article(), path=str(target.resolve()), seq=9)])
+
+    monkeypatch.setattr(ingest, "add_paths", fake_add)
+    store = Store(tmp_path / "fresh")
+    app = GuidedReaderApp(store, paths=[str(target)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.state.article is not None and screen.state.article.id == second_article().id
+        assert screen.last_ingest is not None and "1 added" in screen.last_ingest
+    store.close()
+
+
+async def test_indexing_failure_is_shown_not_raised(tmp_path: Path, monkeypatch) -> None:
+    def broken(store, progress=None):
+        raise RuntimeError("the language model is not installed")
+
+    monkeypatch.setattr(ingest, "ensure_seeded", broken)
+    store = Store(tmp_path / "empty")
+    app = GuidedReaderApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert "Indexing failed" in screen.status.plain
+        assert "language model is not installed" in screen.status.plain
+    store.close()
+
+
+def test_the_app_never_imports_spacy_at_start_up() -> None:
+    code = "import reader.app, reader.cli, sys; assert 'spacy' not in sys.modules, 'spacy imported'"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,112 @@
+"""The app's pure parts: layout, display text, colours, cues, session, tour ranking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.colors import actor_color, contrast
+from reader.session import Position, Session, load_session, save_session, session_path
+from reader.widgets import text_layout as tl
+from reader.widgets.cues import DISTANCED, ENDORSING, NEUTRAL, commitment, is_rejection
+from reader.widgets.tour_panel import related_statements
+
+from .builder import first_article
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ebbc1b3b34e9d41b.txt"
+
+
+def test_seed_headlines_become_headings() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    headings = [text[b.start : b.end] for b in tl.find_blocks(text) if b.kind == tl.HEADING]
+    assert headings == [
+        "Azerbaijan using Israeli-made cluster bombs in Nagorno-Karabakh: Amnesty",
+        "Azerbaijani Defense Ministry rejected claims that Israel was supplying Baku with weapons",
+        "Half of Karabakh’s population displaced by conflict: Official",
+        "Nagorno-Karabakh could become extremist stronghold: Russia",
+        "Turkey seeks to continue ‘genocide’ in Nagorno-Karabakh: Armenia",
+    ]
+    paragraphs = [b for b in tl.find_blocks(text) if b.kind == tl.PARAGRAPH]
+    assert len(paragraphs) == len([line for line in text.splitlines() if line.strip()]) - 5
+
+
+def test_corpus_layout_headline_then_paragraphs() -> None:
+    text = "Headline here\n\nFirst paragraph, one line.\n\nSecond paragraph.\n"
+    blocks = tl.find_blocks(text, (0, len("Headline here")))
+    assert [b.kind for b in blocks] == [tl.TITLE, tl.PARAGRAPH, tl.PARAGRAPH]
+
+
+def test_hard_wrapped_markdown_is_one_paragraph_and_headings_lose_hashes() -> None:
+    text = "# The title\n\nThis paragraph was wrapped by\nits writer at a short width so\nthe lines go on.\n"
+    blocks = tl.find_blocks(text)
+    assert blocks[0].kind == tl.HEADING and text[blocks[0].start : blocks[0].end] == "The title"
+    assert len(blocks) == 2 and blocks[1].kind == tl.PARAGRAPH
+
+
+@given(st.text(max_size=300))
+def test_display_text_keeps_offsets_and_prints_no_control_characters(text: str) -> None:
+    shown = tl.display_text(text)
+    assert len(shown) == len(text)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in shown)
+    assert "\x1b" not in shown
+
+
+@given(st.text(alphabet=st.sampled_from("ab cdé漢字 \t-"), max_size=200), st.integers(min_value=1, max_value=30))
+def test_wrap_rows_fit_and_cover_every_word(text: str, width: int) -> None:
+    rows = tl.wrap(text, 0, len(text), width)
+    for start, end in rows:
+        assert tl.cell_width(text[start:end]) <= max(width, 2)
+    covered = "".join(text[start:end] for start, end in rows)
+    assert covered.replace(" ", "").replace("\t", "") == text.replace(" ", "").replace("\t", "")
+
+
+def test_actor_colours_are_stable_and_readable_on_dark_and_light() -> None:
+    ids = ["nikol-pashinyan", "dmitry-peskov", "amnesty-international", "a", "ümlaut-ö", "x" * 200]
+    for actor in ids:
+        color = actor_color(actor)
+        assert color == actor_color(actor)
+        assert contrast(color, "#121212") >= 3.5
+        assert contrast(color, "#ffffff") >= 3.5
+    assert actor_color("nikol-pashinyan") == "#a059df"  # the same in every run
+    assert len({actor_color(a) for a in ids}) == len(ids)
+
+
+def test_cue_commitment_table() -> None:
+    assert commitment("claimed") == DISTANCED
+    assert commitment("alleged") == DISTANCED
+    assert commitment("said") == NEUTRAL
+    assert commitment("has told") == NEUTRAL
+    assert commitment("According to") == NEUTRAL
+    assert commitment("confirmed") == ENDORSING
+    assert commitment("acknowledged") == ENDORSING
+    assert commitment("revealed") == ENDORSING
+    assert commitment("gargled") is None
+    assert is_rejection("claim", "rejected") and is_rejection("denial", "said") and not is_rejection("claim", "said")
+
+
+def test_related_statements_put_denials_first() -> None:
+    article = first_article()
+    assert related_statements(article, 0)[0] == 1  # the ministry's denial of the cluster bombs
+    assert 2 not in related_statements(article, 0)  # same speaker
+
+
+def test_session_round_trip_and_damage(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "session.json"
+    session = Session(theme="textual-light")
+    session.remember(tmp_path / "index", Position("abc", 120, "nikol-pashinyan", 3))
+    assert save_session(session, path)
+    loaded = load_session(path)
+    assert loaded.theme == "textual-light"
+    assert loaded.position(tmp_path / "index") == Position("abc", 120, "nikol-pashinyan", 3)
+    assert loaded.position(tmp_path / "other") == Position()
+    path.write_text("{not json")
+    assert load_session(path) == Session()
+    path.write_text(json.dumps({"positions": {"x": {"offset": "many"}}, "theme": 3}))
+    assert load_session(path).theme is None
+
+
+def test_session_file_follows_the_state_dir_variable(isolated_dirs: Path) -> None:
+    assert session_path() == isolated_dirs / "state" / "session.json"
