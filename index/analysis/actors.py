@@ -195,7 +195,9 @@ def _affiliation(tokens) -> str | None:
     ordered = sorted(tokens, key=lambda t: t.i)
     # "the head of Russia's Foreign Intelligence Service (FIS)"
     for t in ordered:
-        if t.dep_ == "pobj" and t.head.lower_ in ("of", "at") and _proper(t) and t.i in ids:
+        if t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "for") and _proper(t) and t.i in ids:
+            if t.head.lower_ == "for" and places.is_place(_clean_name(t.text)):
+                continue  # "director for Eastern Europe": a region, not an employer
             sub = [g for g in t.subtree if g.i in ids]
             skip = set()
             for c in t.children:
@@ -375,6 +377,10 @@ class Resolver:
         toks, label = _name_tokens(h)
         description_toks = None
         is_title = label != "PERSON" and h.lower_ in TITLE_WORDS | cues.PERSON_ROLES
+        if not appos and (toks is None or is_title):
+            # "The mayor of Springfield, Ana Torres": the parser hangs the
+            # name on the last noun before it
+            appos = [t for t in _np_tokens(h) if t.dep_ == "appos" and _proper(t) and t.i > h.i]
         if (toks is None or is_title) and appos:
             toks2, label2 = _name_tokens(appos[0])
             if toks2 is not None:
@@ -464,7 +470,7 @@ class Resolver:
         kind = m.kind or "organization"
         if kind == "country" and name in places.SEATS and False:
             name = places.SEATS[name]
-        if kind == "person":
+        if kind == "person" and m.category == "name":
             name = self.full_person_name(name)
         key = self._find_key(name, kind)
         actor = self.actors.get(key)
