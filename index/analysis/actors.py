@@ -284,11 +284,12 @@ class Resolver:
     # -- naming ---------------------------------------------------------------
     def full_person_name(self, name: str) -> str:
         words = _strip_titles(name.split())
-        if len(words) >= 2:
+        given = [w for w in words[:-1] if w[:1].isupper()]
+        if given:
             return " ".join(words)
-        surname = words[0] if words else name
+        surname = " ".join(words) if words else name  # "Pashinyan", "de Waal"
         for full in self.person_names:
-            if full.split()[-1] == surname and len(full.split()) <= 4:
+            if full.endswith(" " + surname) and len(full.split()) <= 4:
                 return full
         # a first name standing before the surname somewhere in the text
         pattern = re.compile(r"((?:[A-Z][a-z’'\-]+\.?\s+){1,2})" + re.escape(surname) + r"\b")
@@ -361,7 +362,10 @@ class Resolver:
             return Mention("runon", pos=pos)
         if r.via == "headline":
             return self._describe_headline(r, as_written, pos)
-        h = r.source_head
+        return self.describe_head(r.source_head, src, r.sentence.start, as_written, pos)
+
+    def describe_head(self, h, src: tuple[int, int], base: int, as_written: str, pos: int) -> Mention:
+        """What kind of mention the phrase ``src`` headed by token ``h`` is."""
         low = h.lower_
         phrase = _clean_name(as_written)
         pl = phrase.lower()
@@ -372,7 +376,6 @@ class Resolver:
             return Mention("pronoun", as_written, head=low, pos=pos)
         conj = [c for c in h.children if c.dep_ == "conj"]
         appos = [c for c in h.children if c.dep_ == "appos"]
-        base = r.sentence.start
         src_toks = [t for t in h.doc if src[0] <= base + t.idx < src[1]]
         toks, label = _name_tokens(h)
         description_toks = None
@@ -425,6 +428,14 @@ class Resolver:
                     full_name_form = _text_of(description_toks + list(toks))
                 forms = [name, full_name_form] + forms[1:]
             affiliation = _affiliation(description_toks) if description_toks else None
+            if affiliation is None and kind == "person":
+                # "Thomas de Waal of Carnegie Europe"
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "at", "from") and c.i > h.i:
+                        pobj = [g for g in c.children if g.dep_ == "pobj" and _proper(g)]
+                        if pobj and not places.is_place(pobj[0].text):
+                            keep = [g for g in pobj[0].subtree if g.i <= pobj[0].i]
+                            affiliation = _the(_clean_name(_text_of(keep)))
             if affiliation is None and kind == "organization" and len(toks) > 1:
                 # "Russia's Foreign Ministry" -> Russia, "Azerbaijani Defense Ministry" -> Azerbaijan
                 affiliation = _affiliation([t for t in toks if t.i != h.i])
@@ -434,7 +445,8 @@ class Resolver:
         # a common noun: an unnamed role ("an official") or a group
         mods = [
             c for c in h.children
-            if c.dep_ in ("compound", "amod", "poss", "nmod", "prep", "npadvmod", "nummod") and c.lower_ not in ("both", "each")
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "prep", "npadvmod", "nummod")
+            and c.lower_ not in ("both", "each") and c.tag_ != "PRP$"
         ]
         plural = h.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
@@ -499,7 +511,8 @@ class Resolver:
             if an == low:
                 return key
             if kind == "person":
-                if an.split()[-1] == low.split()[-1] and (len(low.split()) == 1 or len(an.split()) == 1):
+                aw, lw = an.split(), low.split()
+                if aw[-len(lw):] == lw or lw[-len(aw):] == aw:  # "Pashinyan", "Nikol Pashinyan"
                     return key
                 continue
             # "Amnesty" / "Amnesty International"; "FIS" / "Foreign Intelligence Service"
@@ -585,15 +598,12 @@ class Resolver:
         for ent in s.doc.ents:
             if ent.start == int(start):
                 h = ent.root
-                toks, label = _name_tokens(h)
-                if toks is None:
+                np = _np_tokens(h)
+                first, last = min(t.i for t in np), max(t.i for t in np)
+                src = (s.start + s.doc[first].idx, s.start + s.doc[last].idx + len(s.doc[last].text))
+                m = self.describe_head(h, src, s.start, self.text[src[0] : src[1]], src[0])
+                if m.category != "name":
                     return None
-                name = _clean_name(_text_of(toks))
-                kind = self.kind_of(name, label, h)
-                desc_toks = [t for t in _np_tokens(h) if t.i < min(t2.i for t2 in toks) and t.dep_ != "det"]
-                m = Mention("name", name, name, kind, _text_of(desc_toks) or None,
-                            _affiliation(desc_toks) if desc_toks else None, [name], h.lower_,
-                            pos=s.start + ent.start_char)
                 return self.actor_for(m)
         return None
 

@@ -49,6 +49,7 @@ class RawStatement:
     cue_token: Any = None
     clause_start: int = 0  # token index where the cue's clause begins
     needs_ner: bool = True  # the source holds a name the NER must type
+    refers_back: bool = False  # a pronoun source: the sentence before may name it
 
 
 _OPENERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
@@ -284,6 +285,8 @@ class _SentenceFinder:
             return None
         if self.in_quote(v) and (self.in_quote(subj) or inherited):
             return None  # reported inside someone's quotation
+        if not _can_speak(subj, lemma):
+            return None
 
         parts, satisfied, extra_cue, core = [], set(), [], [v.i]
         obj_content = None
@@ -293,6 +296,10 @@ class _SentenceFinder:
                 continue
             d = c.dep_
             low = c.lower_
+            if d in ("ccomp", "parataxis") and c.i < v.i and any(
+                t.text == ";" for t in self.doc[max(t.i for t in c.subtree) : v.i]
+            ):
+                continue  # "A accused B; C denied it": a clause of its own
             if d in ("ccomp", "parataxis"):
                 parts.append(c)
                 satisfied.add("ccomp")
@@ -326,6 +333,12 @@ class _SentenceFinder:
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children
             ):
                 parts.append(c)
+                marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ in frame.preps]
+                if marks:
+                    # "called for Nagorno-Karabakh to be unified": "for" parsed as a mark
+                    satisfied.add("prep:" + marks[0].lower_)
+                    if marks[0].i == v.i + 1:
+                        extra_cue.append(marks[0])
             elif d == "punct" and c.text == ":" and c.i > v.i:
                 satisfied.add("colon")
             elif d in ("aux", "auxpass", "advmod", "npadvmod", "prep", "agent", "neg", "prt"):
@@ -377,7 +390,7 @@ class _SentenceFinder:
         if any(c.dep_ == "neg" for c in lv.children) or any(c.dep_ in ("auxpass", "nsubjpass") for c in lv.children):
             return None
         subj, inherited = _subject(lv)
-        if subj is None:
+        if subj is None or not _can_speak(subj, ""):
             return None
         parts = [c for c in n.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and (
             c.dep_ != "prep" or c.lower_ in ("about", "over", "for", "on", "against", "at", "that", "of", "to")
@@ -490,6 +503,8 @@ class _SentenceFinder:
                 raw = self.according(tok)
             if raw is not None:
                 raw.needs_ner = _needs_ner(raw)
+                head = raw.source_head
+                raw.refers_back = head is not None and head.lower_ in ("he", "she", "it", "they")
                 found.append(raw)
         return _prune(found, self.text)
 
@@ -500,6 +515,26 @@ def _strip_chars(text: str, a: int, b: int) -> tuple[int, int] | None:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
         b -= 1
     return (a, b) if b > a else None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _can_speak(subj, lemma: str) -> bool:
+    """A common-noun source must be a person, group, body or document."""
+    if subj.tag_ not in ("NN", "NNS") or subj.text[:1].isupper():
+        return True
+    low = subj.lower_
+    if low in cues.SPEAKER_NOUNS or _singular(low) in cues.SPEAKER_NOUNS or low in cues.GROUP_PHRASES:
+        return True
+    if any(c.dep_ in ("compound", "amod") and (c.tag_ in ("NNP", "NNPS") or c.text[:1].isupper()) for c in subj.children):
+        return True  # "Nato forces said", "Armenian forces claim"
+    return lemma in cues.THING_CUES
 
 
 def _needs_ner(r: RawStatement) -> bool:

@@ -129,7 +129,7 @@ VERBS: dict[str, Frame] = {
     # warning
     "warn": _f(WARNING, preps="of against about over"),
     "caution": _f(WARNING, "ccomp quote colon prep:against", preps="against"),
-    "threaten": _f(WARNING, "ccomp xcomp quote colon"),
+    "threaten": _f(WARNING, "ccomp quote colon"),  # "threatened to spill over" is no speech
     # appeal
     "urge": _f(APPEAL, preps="for"),
     "call": _f(APPEAL, "prep:for prep:on", preps="for on"),
@@ -359,3 +359,36 @@ ORG_NAME_WORDS = frozenset(
 )
 #: Plural heads that make a group ("officials", "residents", "experts").
 GROUP_NOUNS_PLURAL_TAGS = ("NNS", "NNPS")
+
+#: Common nouns that can head a source ("the spokesman said", "residents
+#: say", "the report says").  Any other common noun ("the clashes
+#: threaten …", "the conflict says") is not a speaker, except for the
+#: cues below that documents and things use too.
+SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
+    """people person man woman men women boy girl child children family father mother son daughter
+    husband wife brother sister friend friends neighbour neighbor relative relatives victim survivor
+    resident residents official officials observer observers critic critics opponent opponents
+    supporter supporters protester protesters demonstrator voter voters worker workers employee
+    employees staff member members citizen citizens fan fans student students teacher teachers
+    parent parents patient patients nurse nurses farmer farmers driver passenger passengers
+    shopper shoppers consumer consumers customer customers investor investors trader traders
+    banker bankers broker brokers dealer dealers user users owner owners tenant landlord
+    scientist scientists researcher researchers economist economists analyst analysts expert experts
+    specialist specialists engineer engineers pilot pilots soldier soldiers troops fighter fighters
+    rebel rebels militant militants separatist separatists insurgent insurgents militia police
+    policeman policewoman detective detectives spokesman spokeswoman spokespeople aide aides
+    source sources insider insiders diplomat diplomats ministers leaders lawmakers legislators mps
+    politicians candidates delegates delegation negotiators mediators sides side parties country
+    countries nation nations state states government governments capital capitals rival rivals
+    ally allies partner partners neighbour neighbours neighbors powers
+    report reports study studies survey surveys poll polls research statement statements letter
+    letters document documents paper papers newspaper newspapers website article articles review
+    memo note notes figures data filing filings ruling verdict judgment judgement complaint lawsuit
+    petition declaration communique communiqué announcement release press agency agencies media
+    broadcaster broadcasters tv television radio channel outlet outlets journal magazine blog
+    post tweet message messages video footage account accounts record records minutes
+    team club side squad manager coach management board opposition regime junta camp lobby
+    industry union unions pair couple crowd group groups organisers organizers""".split()
+)
+#: Cues that documents and things use as well as people ("the report says").
+THING_CUES = frozenset({"say", "tell", "state", "report", "claim", "warn", "add", "note", "reveal", "suggest", "show"})

@@ -253,9 +253,16 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
     # stage 3: entities, only in a window around each source that holds a name
     windows = []
     for art in articles:
+        with_statement = {raw.sentence.index for raw in art.raw}
         for raw in art.raw:
             if raw.needs_ner:
                 windows.extend(_ner_window(art, raw))
+            elif raw.refers_back and raw.sentence.index - 1 not in with_statement and raw.sentence.index > 0:
+                # "… he said" after a sentence that names someone without a statement
+                prev = art.sentences[raw.sentence.index - 1]
+                if prev.doc is None:
+                    prev.doc = nlp.make_doc(art.text[prev.start : prev.end])
+                windows.append((prev, 0, len(prev.doc.text)))
     by_sentence: dict[int, list] = {}
     for sent, a, b in windows:
         by_sentence.setdefault(id(sent), [sent, []])[1].append((a, b))
