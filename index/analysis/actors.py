@@ -292,7 +292,7 @@ class Resolver:
             if full.endswith(" " + surname) and len(full.split()) <= 4:
                 return full
         # a first name standing before the surname somewhere in the text
-        pattern = re.compile(r"((?:[A-Z][a-z’'\-]+\.?\s+){1,2})" + re.escape(surname) + r"\b")
+        pattern = re.compile(r"((?:[A-Z][a-z’'\-]+ |[A-Z]\. ){1,2})" + re.escape(surname) + r"\b")
         for m in pattern.finditer(self.text):
             before = m.group(1).split()
             keep: list[str] = []
@@ -566,7 +566,7 @@ class Resolver:
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             self.add_mention(s.index, pos, kind, "ent:" + str(s.index) + ":" + str(ent.start), subject, False)
 
-    def antecedent(self, r: RawStatement, kinds: set[str], gender: str | None):
+    def antecedent(self, r: RawStatement, kinds: set[str], gender: str | None, speakers_only: bool = False):
         idx = r.sentence.index
         pos = r.source[0] if r.source else r.sentence.start
         for back in range(0, LOOKBACK + 1):
@@ -576,6 +576,7 @@ class Resolver:
             cands = [
                 m for m in self.mentions.get(i, [])
                 if m[1] in kinds and (back > 0 or m[0] < pos) and self._gender_ok(m, gender)
+                and (m[4] or not speakers_only)
             ]
             if not cands:
                 continue
@@ -652,7 +653,7 @@ def build(art: Article) -> Analysis:
             actor = _hit_actor(res, hit)
         elif m.category == "generic" and m.definite and not m.plural:
             want = {"organization"} if m.head in cues.ORG_NOUNS else {"person"}
-            hit = res.antecedent(r, want, None)
+            hit = res.antecedent(r, want, None, speakers_only=True)
             a = _hit_actor(res, hit)
             if a is not None and (a.kind != "person" or _describes(a, m.head)):
                 actor = a

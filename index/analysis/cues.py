@@ -160,7 +160,7 @@ GENERIC_CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 
 #: Heads through which a "to"-infinitive cue keeps the head's subject:
 #: "went on to say", "was quick to deny", "used the meeting to warn".
-XCOMP_CARRIERS = frozenset({"go", "continue", "proceed", "hasten", "rush", "take", "use", "be", "seem", "appear", "repeat"})
+XCOMP_CARRIERS = frozenset({"go", "continue", "proceed", "hasten", "rush", "take", "use", "seem", "appear", "repeat"})
 
 # --------------------------------------------------------------------------
 # Nominal cues: light verb + cue noun ("expressed concern", "issued an appeal")
