@@ -273,7 +273,7 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
     with guard:  # holds the old index's lock: no other writer meanwhile
         fresh_dir = path / "whoosh.new"
         shutil.rmtree(fresh_dir, ignore_errors=True)
-        fresh = Store(path, whoosh_name="whoosh.new")
+        fresh = Store(path, whoosh_name="whoosh.new", rebuild=True)
         loaded = load_glossary()
         matcher = GlossaryMatcher(loaded.entries)
         if processes is None:

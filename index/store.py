@@ -90,12 +90,15 @@ class ArticleHeader:
 class Store:
     """An open whoosh index at ``path`` (created when missing)."""
 
-    def __init__(self, path: Path | str | None = None, *, create: bool = True, whoosh_name: str = "whoosh") -> None:
+    def __init__(
+        self, path: Path | str | None = None, *, create: bool = True, whoosh_name: str = "whoosh", rebuild: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else default_index_dir()
         self.whoosh_dir = self.path / whoosh_name
         self.texts = TextStore(self.path / "texts")
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
+        self._rebuild = rebuild  # a fresh index built beside the texts
         self.ix = self._open(create)
 
     # -- opening -------------------------------------------------------
@@ -103,7 +106,7 @@ class Store:
         where = self.whoosh_dir
         has_toc = where.exists() and any(where.glob("*.toc"))
         if not has_toc:
-            if (where.exists() and any(where.glob("*.seg"))) or any(self.texts.ids()):
+            if not self._rebuild and ((where.exists() and any(where.glob("*.seg"))) or any(self.texts.ids())):
                 raise IndexDamaged(
                     f"index at {self.path} is damaged: its table of contents is missing — "
                     f"run `reader reindex` to rebuild it from the article texts it keeps"
@@ -278,7 +281,7 @@ class Store:
     @contextmanager
     def write_lock(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the index's write lock without writing (while rebuilding)."""
-        lock = self.ix.storage.lock("WRITELOCK")
+        lock = self.ix.lock("WRITELOCK")  # the same lock whoosh writers take
         deadline = time.monotonic() + (WRITE_TIMEOUT if timeout is None else timeout)
         while not lock.acquire(False):
             if time.monotonic() > deadline:

@@ -15,15 +15,29 @@ from reader.cli import main
 from tests.conftest import ARTICLES
 
 
+HOLD_LOCK = """
+import sys, time
+from index.store import Store
+with Store(sys.argv[1]).write_lock():
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
+
+
 def test_second_writer_is_told_the_index_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     where = tmp_path / "ix"
     store = Store(where)
     add_paths(store, [ARTICLES / "budget.txt"])
-    monkeypatch.setattr("index.store.WRITE_TIMEOUT", 0.3)
-    with store.write_lock():
+    monkeypatch.setattr("index.store.WRITE_TIMEOUT", 0.5)
+    # whoosh's lock is per process, so another process holds it
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(where)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         with pytest.raises(IndexBusy, match="busy"):
             add_paths(Store(where), [ARTICLES / "rates.txt"])
         code = main(["add", str(ARTICLES / "rates.txt"), "--index", str(where)])
+    finally:
+        holder.communicate("", timeout=30)
     err = capsys.readouterr().err
     assert code == 2 and "busy" in err and "Traceback" not in err
     assert len(store.article_headers()) == 1  # nothing half-written

@@ -46,8 +46,7 @@ def write_cases(folder: Path) -> None:
 def test_hostile_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "hostile"
     write_cases(folder)
-    (folder / "big.txt").write_bytes(b"x" * 1024)
-    monkeypatch.setattr("index.sources.MAX_ARTICLE_BYTES", 512)  # stands in for a 20 MB file
+    (folder / "big.txt").write_bytes(b"Officials said the dam held. " * 700_000)  # 20 MB
     os.symlink(folder / "loop", folder / "loop")
     store = Store(tmp_path / "ix")
     report = add_paths(store, [folder, tmp_path / "does-not-exist"])
