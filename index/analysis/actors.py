@@ -57,6 +57,7 @@ THE_INSTITUTIONS = frozenset(x.strip() for x in THE_INSTITUTIONS)
 #: Plural or generic headline sources that name no one: "…: Officials".
 GENERIC_HEADLINE_SOURCES = cues.PERSON_ROLES | {"officials", "sources", "experts", "analysts", "report", "study", "poll", "survey", "witnesses", "residents", "activists", "monitor", "monitors", "ministry", "police"}
 
+_RELATIVE_TAIL = re.compile(r",?\s+(?:which|who|whose|whom|where|that)\b.*$", re.S)
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+([A-Z][\w’'\-]+)")
 _CAP_WORD = re.compile(r"^[A-Z][\w’'\-]*$")
 
@@ -142,7 +143,12 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
 
 def _proper(tok) -> bool:
-    return tok.tag_ in ("NNP", "NNPS")
+    """A proper noun as written: tagged so and capitalised (the small model
+    tags "foreign ministry" NNP), or a capitalised subject it took for a verb
+    ("Trump falsely claims …")."""
+    if not tok.text[:1].isupper():
+        return False
+    return tok.tag_ in ("NNP", "NNPS") or (tok.dep_ == "nsubj" and tok.tag_.startswith("VB"))
 
 
 def _name_tokens(h):
@@ -170,6 +176,11 @@ def _name_tokens(h):
             i -= 1
         while toks and toks[0].tag_ == "HYPH":
             toks.pop(0)
+        if h.lower_ in cues.ORG_NAME_WORDS or toks[-1].lower_ in cues.ORG_NAME_WORDS:
+            # "Russia's Foreign Ministry": the possessor is part of the name
+            for c in h.children:
+                if c.dep_ == "poss" and c.i < toks[0].i and any(_proper(g) for g in c.subtree):
+                    toks = [t for t in c.subtree if t.lower_ != "the"] + toks
         # "Ministry of Defence"
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1:
@@ -369,7 +380,9 @@ class Resolver:
         low = h.lower_
         phrase = _clean_name(as_written)
         pl = phrase.lower()
-        if pl in cues.GROUP_PHRASES or as_written.lower() in cues.GROUP_PHRASES or low in ("each", "both"):
+        if pl in cues.GROUP_PHRASES or as_written.lower() in cues.GROUP_PHRASES or low in ("each", "both") or (
+            cues.BOTH_SIDES_RE.match(as_written.lower())
+        ):
             name = cues.GROUP_PHRASES.get(pl) or cues.GROUP_PHRASES.get(as_written.lower()) or "Both sides"
             return Mention("group", as_written, name, "group", pos=pos)
         if h.tag_ == "PRP" or low in cues.PRONOUNS:
@@ -452,7 +465,7 @@ class Resolver:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
         if not mods:
             return Mention("generic", as_written, head=low, plural=plural, definite=definite, pos=pos)
-        name = _clean_name(_text_of(_np_tokens(h)))
+        name = _clean_name(_RELATIVE_TAIL.sub("", _text_of(_np_tokens(h))))
         if low in cues.ORG_NOUNS:
             kind = "organization"
         elif plural:
@@ -480,7 +493,8 @@ class Resolver:
     def actor_for(self, m: Mention) -> _Actor:
         name = m.name
         kind = m.kind or "organization"
-        if kind == "country" and name in places.SEATS and False:
+        if kind == "country" and name in places.SEATS:
+            m.forms.append(name)  # "Moscow said": the government of Russia
             name = places.SEATS[name]
         if kind == "person" and m.category == "name":
             name = self.full_person_name(name)
@@ -751,6 +765,13 @@ def _match_role(res: Resolver, m: Mention) -> _Actor | None:
         return None
     words = _norm_words(m.name) - {m.head}
     hits = []
+    if m.head in cues.ORG_NOUNS:
+        # "the defence ministry" -> "Azerbaijan's defence ministry" named before
+        before = [
+            a for a in res.actors.values()
+            if a.kind == "organization" and a.pos < m.pos and (words | {m.head}) <= _norm_words(a.name)
+        ]
+        return max(before, key=lambda a: a.pos) if before else None
     for a in res.actors.values():
         if a.kind == "person" and a.description and m.head in a.description.lower().split():
             if words <= _norm_words(a.description) | _norm_words(a.affiliation or ""):

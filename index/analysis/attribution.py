@@ -290,6 +290,7 @@ class _SentenceFinder:
 
         parts, satisfied, extra_cue, core = [], set(), [], [v.i]
         obj_content = None
+        rel_noun = None
         for c in v.children:
             if c is subj or c.dep_ in ("nsubj", "agent"):
                 core.extend(t.i for t in c.subtree)
@@ -306,6 +307,12 @@ class _SentenceFinder:
             elif d == "xcomp":
                 parts.append(c)
                 satisfied.add("xcomp")
+            elif d in ("dobj", "dative", "oprd") and low in cues.RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                # "a claim which Erdogan's government denies"
+                noun = v.head
+                if frame.objects is None or noun.lower_ in frame.objects:
+                    satisfied.add("dobj")
+                    rel_noun = noun
             elif d in ("dobj", "dative", "oprd"):
                 if frame.objects is None:
                     parts.append(c)
@@ -339,7 +346,7 @@ class _SentenceFinder:
                     satisfied.add("prep:" + marks[0].lower_)
                     if marks[0].i == v.i + 1:
                         extra_cue.append(marks[0])
-            elif d == "punct" and c.text == ":" and c.i > v.i:
+            elif d == "punct" and c.text == ":" and v.i < c.i <= v.i + 4:
                 satisfied.add("colon")
             elif d in ("aux", "auxpass", "advmod", "npadvmod", "prep", "agent", "neg", "prt"):
                 core.extend(t.i for t in c.subtree)
@@ -351,7 +358,20 @@ class _SentenceFinder:
             parts = clausal or [p for p in parts if p.i > v.i]
         if parts:
             first, last = _tok_range(t for p in parts for t in p.subtree)
+            if first < v.i < last:
+                first = v.i + 1  # "… which it claims was shot down": what follows the cue
             content = self.chars(first, last)
+        if content is None and rel_noun is not None:
+            clause = rel_noun
+            if rel_noun.lower_ not in cues.CLAIM_NOUNS:
+                # ", which Turkey denied": the clause before the comma
+                while clause.head is not clause and clause.dep_ not in ("ccomp", "ROOT") and clause.head.i < v.i:
+                    clause = clause.head
+            toks = [t for t in (_np_tokens(clause) if clause is rel_noun else clause.subtree) if t.i < v.i]
+            rel = min((t.i for t in v.subtree), default=v.i)
+            toks = [t for t in toks if t.i < rel]
+            if toks:
+                content = self.chars(min(t.i for t in toks), max(t.i for t in toks))
         core_first, core_last = min(core), max(core)
         content, is_quote = self.with_quotes(content, core_first, core_last, bool(parts))
         if is_quote:
@@ -385,7 +405,7 @@ class _SentenceFinder:
     def light(self, n) -> RawStatement | None:
         lv = n.head
         kind = cues.CUE_NOUNS[n.lower_]
-        if kind == cues.CONCESSION or self.in_quote(n):
+        if kind == cues.CONCESSION or self.in_quote(n) or lv.lower_ in cues.CAUSAL_PARTICIPLES:
             return None
         if any(c.dep_ == "neg" for c in lv.children) or any(c.dep_ in ("auxpass", "nsubjpass") for c in lv.children):
             return None
@@ -545,7 +565,13 @@ def _needs_ner(r: RawStatement) -> bool:
     if head.tag_ in ("PRP", "WP", "DT") or head.lower_ in cues.PRONOUNS:
         return False
     toks = _np_tokens(head)
-    if not any(t.tag_ in ("NNP", "NNPS") or (t.i > 0 and t.text[:1].isupper()) for t in toks):
+    # capitalised words, and a capitalised bare subject opening the sentence
+    # ("Macron on Wednesday pledged …", which the tagger calls NN)
+    if not any(
+        t.tag_ in ("NNP", "NNPS") or (t.i > 0 and t.text[:1].isupper())
+        or (t is head and t.i == 0 and t.text[:1].isupper() and not any(c.dep_ == "det" for c in t.children))
+        for t in toks
+    ):
         return False
     text = head.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1].text
     return not places.is_country(text)
@@ -582,8 +608,14 @@ def _prune(found: list[RawStatement], text: str) -> list[RawStatement]:
     for r in found:
         c0 = r.cue[0] if r.cue else None
         nested = False
-        coordinated = r.cue_token is not None and r.cue_token.dep_ == "conj" and r.via == "verb"
-        if not r.inherited_subject and not coordinated and c0 is not None:
+        # only a clausal complement is speech reported inside other speech
+        # ("X said Y had warned …"); a coordinated, adverbial ("while Y called
+        # for …", "with Y claiming …") or relative ("which Y denied") clause
+        # is a statement of its own
+        embedded = r.cue_token is not None and r.cue_token.dep_ in ("ccomp", "xcomp", "parataxis", "pcomp", "acomp")
+        if r.via == "according":
+            embedded = True
+        if not r.inherited_subject and embedded and c0 is not None:
             for o in found:
                 if o is not r and o.via != "according" and o.content and o.content[0] <= c0 < o.content[1]:
                     nested = True
@@ -591,7 +623,9 @@ def _prune(found: list[RawStatement], text: str) -> list[RawStatement]:
         if not nested:
             keep.append(r)
     for r in keep:
-        if r.cue is None or not (r.inherited_subject or (r.cue_token is not None and r.cue_token.dep_ == "conj")):
+        if r.cue is None or r.cue_token is None:
+            continue
+        if not (r.inherited_subject or r.cue_token.dep_ in ("conj", "advcl")):
             continue
         for o in keep:
             if o is r or not o.content:

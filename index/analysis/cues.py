@@ -126,6 +126,13 @@ VERBS: dict[str, Frame] = {
     "criticise": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
     "criticize": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
     "denounce": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as"),
+    "slam": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as for over"),
+    "lambast": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as for over"),
+    "decry": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as"),
+    "deplore": _f(ACCUSATION, _CLAUSE_OR_OBJ),
+    "rebuke": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
+    "castigate": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
+    "hit": _f(ACCUSATION, "prt:out", preps="at"),  # "hit out at"
     # warning
     "warn": _f(WARNING, preps="of against about over"),
     "caution": _f(WARNING, "ccomp quote colon prep:against", preps="against"),
@@ -165,6 +172,10 @@ XCOMP_CARRIERS = frozenset({"go", "continue", "proceed", "hasten", "rush", "take
 # --------------------------------------------------------------------------
 # Nominal cues: light verb + cue noun ("expressed concern", "issued an appeal")
 # --------------------------------------------------------------------------
+
+#: Light verbs that, as a participle, report an effect and not a statement:
+#: "…, raising fears of an all-out war".
+CAUSAL_PARTICIPLES = frozenset({"raising", "sparking", "prompting", "fuelling", "fueling"})
 
 LIGHT_VERBS = frozenset(
     "express voice raise issue make launch lodge sound renew reiterate repeat "
@@ -291,8 +302,8 @@ PRONOUNS: dict[str, str] = {
     "she": "person",
     "it": "thing",
     "they": "plural",
-    "we": "plural",
-    "i": "person",
+    "we": "skip",  # outside a quotation: the publication
+    "i": "skip",  # outside a quotation: the writer
     "you": "skip",
 }
 GENDER: dict[str, str] = {"he": "m", "she": "f"}
@@ -322,6 +333,12 @@ GROUP_PHRASES: dict[str, str] = {
     "the two neighbours": "Both sides",
     "the two neighbors": "Both sides",
 }
+
+#: "both nations", "each country", "the two governments" -> "Both sides".
+BOTH_SIDES_RE = re.compile(
+    r"^(?:both|each|either|the two|the rival)\s+(?:sides?|countr(?:y|ies)|nations?|part(?:y|ies)|states?"
+    r"|governments?|neighbou?rs?|camps?|arm(?:y|ies)|forces|leaders?|capitals?|rivals?)$"
+)
 
 #: Nouns naming a person by role.  Used to type unnamed sources ("an
 #: official"), to spot appositions that make a name a person ("Beglaryan,

@@ -84,6 +84,15 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
                     quotes.append(Quote(sq_open, i + 1, sq_open + 1, i, False))
                 sq_open = None
         i += 1
+    if sq_open is not None and dq_open is None and (
+        sq_open == start or text[max(start, sq_open - 2) : sq_open].strip() in (":", ",")
+    ):
+        # a single-quoted quotation opened after "said:" or at the paragraph
+        # start runs on to the end of the paragraph
+        inner_end = end
+        while inner_end > sq_open + 1 and text[inner_end - 1].isspace():
+            inner_end -= 1
+        quotes.append(Quote(sq_open, end, sq_open + 1, inner_end, False))
     if dq_open is not None:
         inner_end = end
         while inner_end > dq_open + 1 and text[inner_end - 1].isspace():

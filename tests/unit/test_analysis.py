@@ -422,6 +422,7 @@ def test_seed_quotes_cues_and_sources(seed):
         (_line_of(text, s.sentence.start), s.sentence.text(text)[:12]): s for s in analysis.statements if s.quote
     }
     assert set(rows) == {
+        (12, "Amnesty said"),  # … which it said “appear to have been fired by Azerbaijani forces”
         (13, "“The use of "),
         (17, "“According t"),
         (22, "“We are talki"[:12]),
