@@ -211,7 +211,7 @@ class _SentenceFinder:
         first = min(t.i for t in toks)
         # a title split off as a second subject right before the name
         for c in head.head.children:
-            if c is not head and c.dep_ == "nsubj" and c.i < first:
+            if c is not head and c.dep_ == "nsubj" and c.i < first and c.lower_ not in cues.RELATIVE_PRONOUNS:
                 sub = list(c.subtree)
                 if max(t.i for t in sub) == first - 1:
                     toks = sub + toks

@@ -106,6 +106,7 @@ VERBS: dict[str, Frame] = {
     "comment": _f(CLAIM, _CLAUSE),
     "recall": _f(CLAIM, _CLAUSE),
     "describe": _f(CLAIM, "prep:as", preps="as"),
+    "rule": _f(CLAIM, "ccomp"),  # "the court ruled that …"
     # report: informing
     "report": _f(REPORT, _CLAUSE_OR_OBJ),
     "announce": _f(REPORT, _CLAUSE_OR_OBJ + " xcomp"),
@@ -225,6 +226,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "beg": ("beg", "begs", "begged", "begging"),
     "rebut": ("rebut", "rebuts", "rebutted", "rebutting"),
     "make": ("make", "makes", "made", "making"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
+    "hit": ("hit", "hits", "hitting"),
     "lodge": ("lodge", "lodges", "lodged", "lodging"),
     "issue": ("issue", "issues", "issued", "issuing"),
     "be": ("be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"),
