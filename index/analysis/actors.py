@@ -240,6 +240,22 @@ def _affiliation(tokens) -> str | None:
     return None
 
 
+def _org_tokens(t):
+    """An organisation's name under ``t``: no apposition, clause or comma."""
+    skip: set[int] = set()
+    for c in t.subtree:
+        if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "punct" and c.text in ",;"):
+            skip.update(g.i for g in c.subtree)
+    toks = [g for g in t.subtree if g.i not in skip]
+    # stop at the first gap (a comma that was skipped)
+    out = []
+    for g in sorted(toks, key=lambda g: g.i):
+        if out and g.i != out[-1].i + 1:
+            break
+        out.append(g)
+    return out
+
+
 def _proper_chain(t):
     """``t`` with the proper nouns (and hyphens) written right before it."""
     doc = t.doc
@@ -429,7 +445,6 @@ class Resolver:
                         if t.i < first and t.dep_ != "det" and t.text not in ",;"
                         and t.lower_.strip(".") not in cues.HONORIFICS
                     ]
-            description = _text_of(description_toks).strip(" ,") or None if description_toks else None
             forms = [name]
             if "," not in as_written and len(as_written.split()) <= 5:
                 forms.append(_clean_name(as_written))
@@ -447,8 +462,13 @@ class Resolver:
                     if c.dep_ == "prep" and c.lower_ in ("of", "at", "from") and c.i > h.i:
                         pobj = [g for g in c.children if g.dep_ == "pobj" and _proper(g)]
                         if pobj and not places.is_place(pobj[0].text):
-                            keep = [g for g in pobj[0].subtree if g.i <= pobj[0].i]
-                            affiliation = _the(_clean_name(_text_of(keep)))
+                            affiliation = _the(_clean_name(_text_of(_org_tokens(pobj[0]))))
+                            # "Ulrike Franke of the ECFR, a think-tank": the
+                            # apposition describes the organisation, not her
+                            if appos and appos[0].i > c.i and description_toks and appos[0] in description_toks:
+                                description_toks = []
+                            break
+            description = _text_of(description_toks).strip(" ,") or None if description_toks else None
             if affiliation is None and kind == "organization" and len(toks) > 1:
                 # "Russia's Foreign Ministry" -> Russia, "Azerbaijani Defense Ministry" -> Azerbaijan
                 affiliation = _affiliation([t for t in toks if t.i != h.i])

@@ -127,6 +127,11 @@ def _subject(v):
     own = _own_subject(v)
     if own is not None:
         return own, False
+    # "…, points out Ms Franke": the inverted speaker parsed as the object
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i < v.i for c in v.children):
+        late = [c for c in v.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i > v.i and c.tag_ in ("NNP", "NNPS")]
+        if late:
+            return late[0], False
     head = v.head
     # "was quoted as saying"
     if v.dep_ == "pcomp" and head.lower_ == "as" and head.head.lower_ == "quoted":
@@ -552,7 +557,10 @@ def _can_speak(subj, lemma: str) -> bool:
     low = subj.lower_
     if low in cues.SPEAKER_NOUNS or _singular(low) in cues.SPEAKER_NOUNS or low in cues.GROUP_PHRASES:
         return True
-    if any(c.dep_ in ("compound", "amod") and (c.tag_ in ("NNP", "NNPS") or c.text[:1].isupper()) for c in subj.children):
+    if any(
+        c.dep_ in ("compound", "amod") and (c.tag_ in ("NNP", "NNPS") or (c.text[:1].isupper() and c.i > 0))
+        for c in subj.children
+    ):
         return True  # "Nato forces said", "Armenian forces claim"
     return lemma in cues.THING_CUES
 

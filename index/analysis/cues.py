@@ -145,6 +145,7 @@ VERBS: dict[str, Frame] = {
     "demand": _f(APPEAL, _CLAUSE_OR_OBJ),
     "plead": _f(APPEAL, "prep:for prep:with xcomp ccomp quote", preps="for with"),
     "implore": _f(APPEAL, "dobj xcomp ccomp quote"),
+    "exhort": _f(APPEAL, "dobj xcomp ccomp quote"),
     "beg": _f(APPEAL, "dobj xcomp ccomp quote"),
     "request": _f(APPEAL, _CLAUSE_OR_OBJ),
     "ask": _f(APPEAL, "prep:for xcomp quote", preps="for"),
@@ -403,12 +404,12 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
     ally allies partner partners neighbour neighbours neighbors powers
     report reports study studies survey surveys poll polls research statement statements letter
     letters document documents paper papers newspaper newspapers website article articles review
-    memo note notes figures data filing filings ruling verdict judgment judgement complaint lawsuit
+    memo note notes filing filings ruling verdict judgment judgement complaint lawsuit
     petition declaration communique communiqué announcement release press agency agencies media
     broadcaster broadcasters tv television radio channel outlet outlets journal magazine blog
-    post tweet message messages video footage account accounts record records minutes
+    post tweet message messages account accounts minutes
     team club side squad manager coach management board opposition regime junta camp lobby
     industry union unions pair couple crowd group groups organisers organizers""".split()
 )
 #: Cues that documents and things use as well as people ("the report says").
-THING_CUES = frozenset({"say", "tell", "state", "report", "claim", "warn", "add", "note", "reveal", "suggest", "show"})
+THING_CUES = frozenset({"say", "tell", "state", "report", "claim", "warn", "add", "note", "reveal"})
