@@ -15,7 +15,7 @@ from typing import Any
 
 from whoosh import qparser
 from whoosh.lang.porter import stem
-from whoosh.query import And, Every, NumericRange, Or, Query, Term
+from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Query, Term
 
 from .models import Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
@@ -136,37 +136,163 @@ def search(
     if unknown:
         result.error = f"unknown result type {unknown[0]!r} — use one of: {', '.join(SEARCHABLE_TYPES)}"
         return result
-    type_filter = Or([Term("doctype", t) for t in wanted])
     try:
         with store.searcher() as searcher:
-            results = searcher.search(query, limit=max(1, limit), filter=type_filter, terms=True)
-            result.total = len(results)
+            query = _expand_fuzzy(query, text, searcher)
+            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(searcher, wanted), terms=True)
+            scored = results.scored_length()
+            # Counting every match costs as much as the search: below the
+            # limit the count is exact, above it whoosh's estimate will do.
+            result.total = scored if scored < limit else max(scored, results.estimated_length())
             for hit in results:
                 result.hits.append(_hit(store, hit, with_matches))
-            result.suggestion = _suggest(searcher, query, text, result.total)
+            try:
+                result.suggestion = _suggest(searcher, query, text)
+            except Exception:  # a suggestion is a courtesy: never fail the search for it
+                result.suggestion = None
     except Exception as exc:  # e.g. a field that holds no terms, odd ranges
         result.hits = []
         result.error = f"the query {text!r} could not be run ({type(exc).__name__}: {exc}) — simplify it"
     return result
 
 
-def _suggest(searcher: Any, query: Query, text: str, total: int) -> str | None:
-    """Offer a correction when a plain word is not in the index."""
-    words = [(f, t) for f, t in query.iter_all_terms() if f in ("title", "body")]
-    if not words:
-        return None
+_FILTERS: dict[tuple[int, tuple[str, ...]], Any] = {}
+
+
+def _type_filter(searcher: Any, wanted: tuple[str, ...]) -> Any:
+    """The documents of the wanted types, computed once per index version
+    (whoosh would rebuild this set on every search)."""
+    key = (id(searcher), wanted)
+    if key not in _FILTERS:
+        if len(_FILTERS) > 32:
+            _FILTERS.clear()
+        docs: set[int] = set()
+        for doctype in wanted:
+            docs.update(searcher.docs_for_query(Term("doctype", doctype)))
+        _FILTERS[key] = docs
+    return _FILTERS[key]
+
+
+_FUZZY = re.compile(r"(\w+)~(\d)?")
+
+
+def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
+    """Fuzzy terms on stemmed fields: whoosh compares the *stem* with the
+    unstemmed spelling list (so "economi~" finds nothing); compare the word
+    as typed instead, then search the stems of the words found."""
+    raw = {_stem(word.lower()): (word.lower(), int(dist) if dist else None) for word, dist in _FUZZY.findall(text)}
+    if not raw:
+        return query
+    vocabulary = _vocabulary(searcher)
+
+    def expand(node: Query) -> Query:
+        if isinstance(node, FuzzyTerm) and node.fieldname in ("title", "body"):
+            word, dist = raw.get(node.text, (node.text, None))
+            similar = _within(word, vocabulary, 1 if dist is None else min(dist, 2))
+            stems = {_stem(w) for w in similar} | {node.text}
+            return Or([Term(node.fieldname, stem_, boost=node.boost) for stem_ in sorted(stems)])
+        if node.is_leaf():
+            return node
+        return node.apply(expand)
+
+    return expand(query)
+
+
+def _suggest(searcher: Any, query: Query, text: str) -> str | None:
+    """"Did you mean": each typed word whose stem is not in the index is
+    replaced by the nearest indexed word, the most frequent among equals."""
     reader = searcher.reader()
-    missing = [t for f, t in words if not reader.frequency("body", t) and not reader.frequency("title", t)]
-    if not missing and total:
+    vocabulary = _vocabulary(searcher)
+    context = [
+        _stem(w.lower())
+        for w in _QUERY_WORD.findall(text)
+        if w.lower() not in _STOP_WORDS and reader.doc_frequency("body", _stem(w.lower()))
+    ]
+    changed = False
+    out: list[str] = []
+    last = 0
+    for match in _QUERY_WORD.finditer(text):
+        word = match.group()
+        if word in ("AND", "OR", "NOT", "TO") or text[match.end() : match.end() + 1] in (":", "*", "~"):
+            continue
+        lowered = word.lower()
+        if lowered in _STOP_WORDS or lowered.isdigit():
+            continue
+        if lowered in vocabulary:
+            continue
+        best = _nearest(reader, lowered, vocabulary, context, searcher)
+        if best is None:
+            continue
+        out.append(text[last : match.start()])
+        out.append(best.capitalize() if word[:1].isupper() else best)
+        last = match.end()
+        changed = True
+    if not changed:
         return None
-    try:
-        correction = searcher.correct_query(query, text, prefix=1, maxdist=2)
-    except Exception:
-        return None
-    suggestion = correction.string
-    if not suggestion or suggestion.strip().lower() == text.strip().lower():
-        return None
-    return suggestion
+    out.append(text[last:])
+    return "".join(out)
+
+
+_QUERY_WORD = re.compile(r"(?<![:\w])\w+", re.UNICODE)
+
+
+def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[str], searcher: Any) -> str | None:
+    """The indexed word nearest to ``word``; among equals, the one that
+    occurs most often with the query's other words, then the most frequent."""
+    for maxdist in (1, 2):
+        if maxdist == 2 and len(word) < 5:
+            break
+        candidates = _within(word, vocabulary, maxdist) - {word}
+        if candidates:
+            def rank(candidate: str) -> tuple[int, int, str]:
+                stem_ = _stem(candidate)
+                together = 0
+                if context:
+                    together = sum(1 for _ in searcher.docs_for_query(And([Term("body", stem_), *(Term("body", c) for c in context)])))
+                return together, reader.doc_frequency("body", stem_), candidate
+
+            return max(candidates, key=rank)
+    return None
+
+
+_VOCABULARIES: dict[int, frozenset[str]] = {}
+
+
+def _vocabulary(searcher: Any) -> frozenset[str]:
+    """Every word as written in titles and bodies, once per index version
+    (whoosh's own edit-distance walk returns words that are not there)."""
+    key = id(searcher)
+    if key not in _VOCABULARIES:
+        _VOCABULARIES.clear()
+        reader = searcher.reader()
+        words: set[str] = set()
+        for fieldname in ("spell_body", "spell_title"):
+            words.update(w.decode("utf-8") if isinstance(w, bytes) else w for w in reader.lexicon(fieldname))
+        _VOCABULARIES[key] = frozenset(words)
+    return _VOCABULARIES[key]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return deletes | transposes | replaces | inserts
+
+
+def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
+    """Indexed words within ``maxdist`` edits (Damerau) of ``word``."""
+    first = _edits1(word)
+    found = {w for w in first if w in vocabulary}
+    if word in vocabulary:
+        found.add(word)
+    if maxdist >= 2:
+        found |= {w for e in first for w in _edits1(e) if w in vocabulary}
+    return found
 
 
 def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
