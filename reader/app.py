@@ -39,7 +39,7 @@ class GuidedReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("d", "toggle_theme", "Light/dark"),
+        Binding("d", "toggle_theme", "Light/dark", show=False),
         Binding("q", "quit", "Quit"),
     ]
 

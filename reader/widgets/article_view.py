@@ -128,14 +128,16 @@ class ArticleView(ScrollView, can_focus=True):
         y = row if top else max(0, row - max(1, self.scrollable_content_region.height) // 3)
         self.scroll_to(y=y, animate=False, immediate=True)
 
+    def _on_screen(self, offset: int) -> bool:
+        top = round(self.scroll_y)
+        return top <= self.row_of(offset) < top + self.scrollable_content_region.height
+
     def ensure_visible(self, offset: int) -> None:
         """Scroll only when ``offset`` is off screen."""
         if not self._rows:
             self._pending = (offset, False)
             return
-        row = self.row_of(offset)
-        top = round(self.scroll_y)
-        if not top <= row < top + self.scrollable_content_region.height:
+        if not self._on_screen(offset):
             self.scroll_to_offset(offset)
 
     def top_offset(self) -> int:
@@ -386,6 +388,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._links:
             self.notify("This article has no glossary terms.", timeout=3)
             return
+        if self.term_index is not None and not self._on_screen(self._links[self.term_index].start):
+            self.term_index = None  # the reader scrolled away: start from what they see
         if self.term_index is None:
             top = self.top_offset()
             following = [i for i, link in enumerate(self._links) if link.start >= top]

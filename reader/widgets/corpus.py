@@ -11,6 +11,7 @@ caches after an ingest.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -97,8 +98,16 @@ class Corpus:
         return digest[:16] if digest else None
 
     # -- actors and statements ----------------------------------------
-    def article_actors(self, aid: str) -> list[ActorSummary]:
-        return self._cached(("actors", aid), lambda: actors(self.store, aid))
+    @staticmethod
+    def article_actors(article: Article) -> list[ActorSummary]:
+        """The article's actors with their statement counts, from the article
+        itself (what ``index.query.actors(store, aid)`` returns, without a query)."""
+        counts: dict[str, int] = {}
+        for statement in article.analysis.statements:
+            if statement.actor:
+                counts[statement.actor] = counts.get(statement.actor, 0) + 1
+        summaries = [ActorSummary(actor, counts.get(actor.id, 0), [article.id]) for actor in article.analysis.actors]
+        return sorted(summaries, key=lambda s: (-s.statements, s.actor.name.lower()))
 
     def corpus_actors(self) -> list[ActorSummary]:
         return self._cached("corpus-actors", lambda: actors(self.store))
@@ -114,6 +123,18 @@ class Corpus:
             while len(self._statements) > 256:
                 self._statements.popitem(last=False)
         return refs
+
+    def next_statement(self, actor_id: str, order: int, *, forward: bool = True) -> StatementRef | None:
+        """The actor's next (or previous) statement after corpus order
+        ``order``, found in the cached list: ``index.query.next_statement``
+        runs a 64-bit range query that takes about 45 ms on 2,000 articles."""
+        refs = self.statements_of(actor_id)
+        orders = [r.order for r in refs]
+        if forward:
+            index = bisect_right(orders, order)
+            return refs[index] if index < len(refs) else None
+        index = bisect_left(orders, order) - 1
+        return refs[index] if index >= 0 else None
 
     # -- glossary ------------------------------------------------------
     def entries(self) -> dict[str, GlossaryEntry]:

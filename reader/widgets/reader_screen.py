@@ -17,10 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from index.models import Article, GlossaryEntry, Span
-from index.query import ActorSummary, StatementRef, find_terms, next_statement
+from index.query import ActorSummary, StatementRef, find_terms
 from index.schema import ORDER_STRIDE
 
 from ..messages import ActorChosen, ArticleChosen, EntryChosen, IndexProgress, StatementChosen, TourClosed
@@ -31,6 +31,7 @@ from .claims_pane import speaker_name
 from .corpus import Corpus
 from .entry_card import EntryCardScreen
 from .indexing_panel import IndexingPanel
+from .key_bar import KeyBar
 from .search_screen import SearchChoice, SearchScreen, query_terms
 from .side_panes import SidePanes
 from .status_line import StatusLine
@@ -40,6 +41,19 @@ from .tour_panel import TourPanel
 NARROW_WIDTH = 100  # below this (or NARROW_HEIGHT) the side panes fold into tabs
 NARROW_HEIGHT = 30
 TINY_WIDTH = 60  # below this only the text shows; 2/3/4 swap a pane in
+
+
+def merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[Span]:
+    """Join matches separated only by spaces: "cluster bombs" is one hit."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start >= merged[-1][1] and not text[merged[-1][1] : start].strip():
+            merged[-1][1] = max(merged[-1][1], end)
+        elif merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [Span(start, end) for start, end in merged]
 
 
 @dataclass(slots=True)
@@ -78,7 +92,7 @@ class ReaderScreen(Screen[None]):
         Binding("o", "articles", "Articles"),
         Binding("t", "tour", "Tour"),
         Binding("right_square_bracket", "jump(1)", "Next by actor", key_display="]"),
-        Binding("left_square_bracket", "jump(-1)", "Prev by actor", key_display="["),
+        Binding("left_square_bracket", "jump(-1)", "Prev by actor", key_display="[", show=False),
         Binding("n", "hit(1)", "Next hit"),
         Binding("N", "hit(-1)", "Previous hit", show=False),
         Binding("greater_than_sign", "neighbour(1)", "Next article", show=False, key_display=">"),
@@ -117,7 +131,7 @@ class ReaderScreen(Screen[None]):
             yield SidePanes(self.corpus, id="side")
             yield TourPanel(self.corpus, id="tour")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def view(self) -> ArticleView:
@@ -173,7 +187,7 @@ class ReaderScreen(Screen[None]):
         if article is None:
             self.app.call_from_thread(self.status.say, ("That article is no longer in the index.", "bold"))
             return
-        actors = self.corpus.article_actors(aid)
+        actors = self.corpus.article_actors(article)
         entries = self.corpus.entries()
         self.app.call_from_thread(self._loaded, article, actors, entries, target)
 
@@ -381,8 +395,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="jump", exit_on_error=False)
     def _jump(self, actor: str, order: int, forward: bool) -> None:
-        ref = next_statement(self.corpus.store, actor, order, forward=forward)
         refs = self.corpus.statements_of(actor)
+        ref = self.corpus.next_statement(actor, order, forward=forward)
         self.app.call_from_thread(self._jumped, actor, ref, refs, forward)
 
     def _jumped(self, actor: str, ref: StatementRef | None, refs: list[StatementRef], forward: bool) -> None:
@@ -433,7 +447,7 @@ class ReaderScreen(Screen[None]):
         spans = {(m.start, m.end) for m in hit.matches}
         terms = query_terms(choice.query) | {m.text(article.text).lower() for m in hit.matches}
         spans |= {(s.start, s.end) for s in find_terms(article.text, terms)}
-        hits = tuple(Span(a, b) for a, b in sorted(spans))
+        hits = tuple(merge_adjacent(article.text, sorted(spans)))
         index = None
         if hits:
             anchor = hit.matches[0].start if hit.matches else 0

@@ -57,16 +57,19 @@ def query_terms(query: str) -> set[str]:
 
 
 def hit_prompt(hit: Hit) -> Text:
+    """Two or three lines: what it is and where, then the snippet."""
     text = Text(end="")
-    text.append(f"{LABELS.get(hit.type, hit.type):<9} ", style="dim")
-    if hit.type == "statement" and hit.speaker:
-        text.append(display_text(hit.speaker), style="bold")
-        text.append(" — ", style="dim")
-    text.append(display_text(hit.title), style="bold" if hit.type != "statement" else "")
+    text.append(f"{LABELS.get(hit.type, hit.type)}  ", style="dim")
+    if hit.type == "statement":
+        text.append(display_text(hit.speaker or "?"), style="bold")
+        text.append(" in ", style="dim")
+        text.append(display_text(hit.title), style="italic")
+    else:
+        text.append(display_text(hit.title), style="bold")
     if hit.snippet:
-        snippet = Text(display_text(hit.snippet), style="dim", end="")
+        snippet = Text(display_text(hit.snippet), end="")
         for match in hit.snippet_matches:
-            snippet.stylize("bold not dim reverse", match.start, match.end)
+            snippet.stylize("bold reverse", match.start, match.end)
         text.append("\n")
         text.append_text(snippet)
     return text
@@ -141,10 +144,12 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if result.query != self.query_one(Input).value:
             return  # the reader typed on
         self.result = result
-        options: list[Option] = []
+        options: list[Option | None] = []
         if result.suggestion:
             options.append(Option(Text.assemble("Did you mean: ", (result.suggestion, "bold underline"), "?"), id=SUGGESTION))
         for number, hit in enumerate(result.hits):
+            if options:
+                options.append(None)  # a rule between results
             options.append(Option(hit_prompt(hit), id=f"hit-{number}"))
         results = self.query_one(OptionList)
         results.set_options(options)

@@ -144,7 +144,7 @@ def find_blocks(text: str, title_span: tuple[int, int] | None = None) -> list[Bl
 
 def _block(text: str, start: int, end: int, title_span: tuple[int, int] | None) -> Block:
     if title_span is not None and start < title_span[1] and title_span[0] < end:
-        return Block(TITLE, start, end)
+        return Block(TITLE, max(start, title_span[0]), min(end, title_span[1]))  # no "# "
     marker = _MD_HEADING.match(text, start, end)
     if marker:
         return Block(HEADING, marker.end(), end)

@@ -84,9 +84,9 @@ class TourPanel(Vertical):
     """Shown in place of the side panes while touring."""
 
     BINDINGS = [
-        Binding("right,l", "step(1)", "Next statement"),
-        Binding("left,h", "step(-1)", "Previous statement"),
-        Binding("escape,t", "close", "End tour"),
+        Binding("right,l", "step(1)", "Next statement", key_display="→"),
+        Binding("left,h", "step(-1)", "Previous statement", key_display="←"),
+        Binding("escape,t", "close", "End tour", key_display="esc"),
     ]
 
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:

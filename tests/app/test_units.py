@@ -39,6 +39,12 @@ def test_corpus_layout_headline_then_paragraphs() -> None:
     assert [b.kind for b in blocks] == [tl.TITLE, tl.PARAGRAPH, tl.PARAGRAPH]
 
 
+def test_markdown_headline_shows_without_its_hashes() -> None:
+    text = "# A headline\n\nBody text here.\n"
+    blocks = tl.find_blocks(text, (2, 12))
+    assert blocks[0] == tl.Block(tl.TITLE, 2, 12)
+
+
 def test_hard_wrapped_markdown_is_one_paragraph_and_headings_lose_hashes() -> None:
     text = "# The title\n\nThis paragraph was wrapped by\nits writer at a short width so\nthe lines go on.\n"
     blocks = tl.find_blocks(text)
