@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import re
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -318,16 +319,44 @@ def analyze_many(
     processes: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[Analysis]:
-    """Analyses in input order; ``processes`` > 1 spreads chunks over a pool."""
+    """Analyses in input order; ``processes`` > 1 spreads chunks over workers.
+
+    At most two chunks per worker are in flight, so a long input streams.
+    If the workers cannot start or die, the chunks are analysed here.
+    """
     chunks = _chunks(items, max(1, batch_size))
     if processes <= 1:
         for chunk in chunks:
             yield from analyze_articles(chunk)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     processes = min(processes, os.cpu_count() or processes)
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":
         load_pipeline()  # loaded once, shared copy-on-write
-    with ctx.Pool(processes, initializer=_worker_init) as pool:
-        for result in pool.imap(analyze_articles, chunks):
-            yield from result
+    pending: deque = deque()
+
+    def result(chunk, future):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return analyze_articles(chunk)
+
+    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_worker_init) as pool:
+        for chunk in chunks:
+            try:
+                future = pool.submit(analyze_articles, chunk)
+            except BrokenProcessPool:
+                future = None
+            if future is None:
+                while pending:
+                    yield from result(*pending.popleft())
+                yield from analyze_articles(chunk)
+                continue
+            pending.append((chunk, future))
+            if len(pending) >= 2 * processes:
+                yield from result(*pending.popleft())
+        while pending:
+            yield from result(*pending.popleft())
