@@ -22,21 +22,21 @@ CORPUS_LIMIT = 300  # the most quoted actors; a longer list helps nobody
 
 
 def actor_prompt(summary: ActorSummary, *, corpus: bool) -> Text:
+    """Name in the actor's colour; then counts, role and affiliation, dim."""
     actor = summary.actor
     color = actor_color(actor.id)
     text = Text(end="")
     text.append("● ", style=color)
     text.append(display_text(actor.name), style=f"bold {color}")
     count = summary.statements
-    text.append(f"  {count} statement{'s' if count != 1 else ''}", style="dim")
+    about = [f"{count} statement{'s' if count != 1 else ''}"]
     if corpus:
         articles = len(summary.articles)
-        text.append(f" · {articles} article{'s' if articles != 1 else ''}", style="dim")
-    about = [x for x in (actor.description, actor.affiliation) if x]
-    if about:
-        line = display_text(" · ".join(about))
-        text.append("\n")
-        text.append(line if len(line) <= 90 else line[:89] + "…", style="dim italic")
+        about[0] += f" in {articles} article{'s' if articles != 1 else ''}"
+    about += [x for x in (actor.description, actor.affiliation) if x]
+    line = display_text(" · ".join(about))
+    text.append("\n")
+    text.append(line if len(line) <= 120 else line[:119] + "…", style="dim")
     return text
 
 

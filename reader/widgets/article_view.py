@@ -270,9 +270,9 @@ class ArticleView(ScrollView, can_focus=True):
         block = self._blocks[index]
         base = Style()
         if block.kind == tl.TITLE:
-            base = self.get_component_rich_style("article-view--title", partial=True)
+            base = self.get_component_rich_style("article-view--title")
         elif block.kind == tl.HEADING:
-            base = self.get_component_rich_style("article-view--heading", partial=True)
+            base = self.get_component_rich_style("article-view--heading")
         text = Text(self._display[block.start : block.end], no_wrap=True, end="")
         text.stylize(base)  # Text.render ignores the base style: make it a span
         for start, end, style in self._spans:
@@ -321,7 +321,7 @@ class ArticleView(ScrollView, can_focus=True):
         if row.literal:
             name = "article-view--title" if row.kind == tl.TITLE else "article-view--meta"
             text = Text(row.literal, end="")
-            text.stylize(self.get_component_rich_style(name, partial=True))
+            text.stylize(self.get_component_rich_style(name))  # full: muted colours blend
         elif row.kind == "blank":
             text = Text("", end="")
         else:

@@ -463,7 +463,7 @@ class ReaderScreen(Screen[None]):
             self.status.say("No search hits in this article — press / to search.")
             return
         index = 0 if search.index is None else search.index + step
-        wrapped = not 0 <= index < len(search.hits)
+        wrapped = not 0 <= index < len(search.hits) and len(search.hits) > 1
         search.index = index % len(search.hits)
         self.view.set_marks(self._marks())
         self.view.scroll_to_offset(search.hits[search.index].start)

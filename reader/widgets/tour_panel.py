@@ -143,29 +143,29 @@ class TourPanel(Vertical):
             text.append(f"  {actor.kind}", style="dim")
             for line in (actor.description, actor.affiliation):
                 if line:
-                    text.append("\n  " + display_text(line))
+                    text.append("\n" + display_text(line))
             here = summary.statements - 1
-            text.append(f"\n  {here} other statement{'s' if here != 1 else ''} in this article", style="dim")
+            text.append(f"\n{here} other statement{'s' if here != 1 else ''} in this article", style="dim")
             if refs is not None:
                 elsewhere = [r for r in refs if r.article != article.id]
                 places = len({r.article for r in elsewhere})
                 text.append(f" · {len(elsewhere)} in {places} other article{'s' if places != 1 else ''}", style="dim")
         elif not statement.actor:
-            text.append("\n  the source is not resolved to a known actor", style="dim italic")
+            text.append("\nthe source is not resolved to a known actor", style="dim italic")
         text.append("\n\nWhat kind\n", style="bold dim")
-        text.append(f"  {statement.kind}", style="bold")
+        text.append(statement.kind, style="bold")
         text.append(f" — {KIND_MEANING.get(statement.kind, '')}")
-        text.append("\n  " + ("a direct quotation" if statement.quote else "reported speech"), style="dim")
+        text.append("\n" + ("a direct quotation" if statement.quote else "reported speech"), style="dim")
         cue = statement.cue.text(article.text) if statement.cue else None
         if cue:
             level = commitment(cue)
-            text.append("\n  cue “")
+            text.append("\ncue “")
             text.append(display_text(" ".join(cue.split())), style="bold italic")
             text.append("”: ")
             text.append(level or "unclassified", style="bold")
             text.append(f" — {COMMITMENT_MEANING[level]}", style="dim")
         text.append("\n\nThe claim\n", style="bold dim")
-        text.append("  " + excerpt(article, statement, 400))
+        text.append(excerpt(article, statement, 400))
         return text
 
     def _fill_links(self, statement: Statement, position: int) -> None:
