@@ -1,9 +1,11 @@
 """How strongly a reporting cue commits the writer, and what each kind of
-statement does — as data, so an editor can change the tables, not the code.
+statement does — as data, so an editor changes the tables, not the code.
 
 Style guides for news writing treat "said" as the neutral verb of
 attribution; "claimed" and "alleged" put distance between the writer and the
-claim; "confirmed", "acknowledged" or "revealed" present it as true.
+claim; "confirmed", "acknowledged" or "revealed" present it as true.  The
+table lists lemmas; every regular form ("claims", "claimed", "claiming") and
+the irregular ones below are looked up the same way.
 """
 
 from __future__ import annotations
@@ -12,34 +14,26 @@ DISTANCED = "distanced"
 NEUTRAL = "neutral"
 ENDORSING = "endorsing"
 
-# cue word (as written, lower case) → commitment
-CUE_COMMITMENT: dict[str, str] = {
-    # the writer keeps the claim at arm's length
-    "claimed": DISTANCED, "claims": DISTANCED, "claim": DISTANCED, "claiming": DISTANCED,
-    "alleged": DISTANCED, "alleges": DISTANCED, "allege": DISTANCED, "allegedly": DISTANCED,
-    "purported": DISTANCED, "purportedly": DISTANCED, "insisted": DISTANCED, "insists": DISTANCED,
-    "maintained": DISTANCED, "maintains": DISTANCED, "contended": DISTANCED, "contends": DISTANCED,
-    "asserted": DISTANCED, "asserts": DISTANCED, "reportedly": DISTANCED,
-    # the writer reports without judging
-    "said": NEUTRAL, "says": NEUTRAL, "say": NEUTRAL, "saying": NEUTRAL,
-    "told": NEUTRAL, "tells": NEUTRAL, "tell": NEUTRAL,
-    "stated": NEUTRAL, "states": NEUTRAL, "added": NEUTRAL, "adds": NEUTRAL,
-    "according": NEUTRAL, "according to": NEUTRAL, "announced": NEUTRAL, "announces": NEUTRAL,
-    "reported": NEUTRAL, "reports": NEUTRAL, "wrote": NEUTRAL, "writes": NEUTRAL,
-    "warned": NEUTRAL, "warns": NEUTRAL, "urged": NEUTRAL, "urges": NEUTRAL,
-    "called": NEUTRAL, "calls": NEUTRAL, "asked": NEUTRAL, "asks": NEUTRAL,
-    "argued": NEUTRAL, "argues": NEUTRAL, "described": NEUTRAL, "describes": NEUTRAL,
-    "denied": NEUTRAL, "denies": NEUTRAL, "rejected": NEUTRAL, "rejects": NEUTRAL,
-    "accused": NEUTRAL, "accuses": NEUTRAL, "blamed": NEUTRAL, "blames": NEUTRAL,
-    "expressed": NEUTRAL, "expresses": NEUTRAL, "replied": NEUTRAL, "responded": NEUTRAL,
-    "commented": NEUTRAL, "declared": NEUTRAL, "explained": NEUTRAL, "estimated": NEUTRAL,
-    # the writer presents the claim as true
-    "confirmed": ENDORSING, "confirms": ENDORSING, "acknowledged": ENDORSING, "acknowledges": ENDORSING,
-    "revealed": ENDORSING, "reveals": ENDORSING, "admitted": ENDORSING, "admits": ENDORSING,
-    "conceded": ENDORSING, "concedes": ENDORSING, "showed": ENDORSING, "shows": ENDORSING,
-    "found": ENDORSING, "finds": ENDORSING, "disclosed": ENDORSING, "discloses": ENDORSING,
-    "noted": ENDORSING, "notes": ENDORSING, "pointed out": ENDORSING, "established": ENDORSING,
-    "identified": ENDORSING, "identifies": ENDORSING, "proved": ENDORSING, "proves": ENDORSING,
+#: commitment → cue lemmas (verbs, and the nouns cues are built on)
+COMMITMENT_LEMMAS: dict[str, str] = {
+    DISTANCED: "claim allege insist maintain contend assert purport boast allegation reportedly allegedly",
+    NEUTRAL: (
+        "say tell state add argue explain stress emphasise emphasize reiterate declare write tweet "
+        "suggest believe predict vow pledge promise remark reply respond comment recall describe "
+        "report announce deny reject dismiss refute rebut dispute accuse blame condemn criticise "
+        "criticize denounce slam lambast decry deplore rebuke castigate warn caution threaten urge "
+        "call appeal demand plead implore exhort beg request ask fear worry express voice raise "
+        "according statement warning denial accusation estimate rule"
+    ),
+    ENDORSING: "confirm acknowledge reveal admit concede disclose note recognise recognize show find establish prove identify",
+}
+
+#: phrases and irregular forms, looked up before single words
+EXTRA_FORMS: dict[str, str] = {
+    "according to": NEUTRAL,
+    "pointed out": ENDORSING, "points out": ENDORSING, "point out": ENDORSING,
+    "said": NEUTRAL, "says": NEUTRAL, "told": NEUTRAL, "wrote": NEUTRAL, "written": NEUTRAL,
+    "found": ENDORSING, "shown": ENDORSING, "proven": ENDORSING, "thought": NEUTRAL, "spoke": NEUTRAL,
 }
 
 COMMITMENT_MEANING = {
@@ -61,24 +55,54 @@ KIND_MEANING = {
     "report": "passes on information",
 }
 
-# cue words that mark a rejection even when the kind says otherwise
-REJECTING = frozenset({"denied", "denies", "deny", "rejected", "rejects", "reject", "dismissed", "dismisses", "refuted", "disputed", "disputes"})
+#: cue lemmas that mark a rejection even when the kind says otherwise
+REJECTING_LEMMAS = frozenset("deny reject dismiss refute rebut dispute".split())
 
-_FILLERS = frozenset({"has", "have", "had", "also", "further", "previously", "earlier", "later", "repeatedly", "had", "been", "was", "is", "not", "then"})
+_FILLERS = frozenset("has have had also further previously earlier later repeatedly been was is not then already".split())
+
+
+def inflect(lemma: str) -> set[str]:
+    """Regular English forms of a verb or noun: base, -s, -ed, -ing."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+def _table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for level, lemmas in COMMITMENT_LEMMAS.items():
+        for lemma in lemmas.split():
+            for form in inflect(lemma):
+                table.setdefault(form, level)
+    table.update(EXTRA_FORMS)
+    return table
+
+
+CUE_COMMITMENT: dict[str, str] = _table()
+_LEMMA_OF = {form: lemma for lemma in REJECTING_LEMMAS for form in inflect(lemma)}
+
+
+def _words(cue: str) -> list[str]:
+    return [w.strip(".,;:\"'“”‘’") for w in cue.lower().replace("’", "'").split()]
 
 
 def commitment(cue: str | None) -> str | None:
     """Commitment of a cue as written ("has warned", "according to")."""
     if not cue:
         return None
-    words = " ".join(cue.lower().replace("’", "'").split())
-    if words in CUE_COMMITMENT:
-        return CUE_COMMITMENT[words]
-    for word in reversed(words.split()):
-        word = word.strip(".,;:\"'“”")
-        if word in _FILLERS:
-            continue
-        if word in CUE_COMMITMENT:
+    words = [w for w in _words(cue) if w]
+    phrase = " ".join(words)
+    if phrase in CUE_COMMITMENT:
+        return CUE_COMMITMENT[phrase]
+    for word in reversed(words):
+        if word not in _FILLERS and word in CUE_COMMITMENT:
             return CUE_COMMITMENT[word]
     return None
 
@@ -86,4 +110,4 @@ def commitment(cue: str | None) -> str | None:
 def is_rejection(kind: str, cue: str | None) -> bool:
     if kind == "denial":
         return True
-    return bool(cue) and any(word.strip(".,") in REJECTING for word in cue.lower().split())
+    return bool(cue) and any(word in _LEMMA_OF for word in _words(cue or ""))

@@ -28,6 +28,7 @@ from .cues import COMMITMENT_MEANING, KIND_MEANING, commitment, is_rejection
 from .text_layout import display_text
 
 RELATED_LIMIT = 4
+RELATED_MIN = 3  # a shared glossary entry, or three shared content words
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # words every attributed sentence shares: they say nothing about the subject
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "claimed", "statement", "would", "could", "also", "there", "their", "which", "that", "this"})
@@ -53,9 +54,9 @@ def entries_in(article: Article, span: Span) -> list[str]:
 
 
 def related_statements(article: Article, position: int, limit: int = RELATED_LIMIT) -> list[int]:
-    """Statements by other speakers on the same subject: sharing a glossary
-    entry (worth three words) or content words; rejections first, then the
-    closest, then reading order — deterministic."""
+    """Statements by other speakers on the same subject — sharing a glossary
+    entry (worth three words) or at least three content words; rejections
+    first, then the closest, then reading order: deterministic."""
     statements = article.analysis.statements
     chosen = statements[position]
     entries = set(entries_in(article, chosen.sentence))
@@ -66,7 +67,7 @@ def related_statements(article: Article, position: int, limit: int = RELATED_LIM
             continue
         shared = 3 * len(entries & set(entries_in(article, other.sentence)))
         shared += len(words & content_words(other.sentence.text(article.text)))
-        if shared < 2:
+        if shared < RELATED_MIN:
             continue
         cue = other.cue.text(article.text) if other.cue else None
         ranked.append((not is_rejection(other.kind, cue), -shared, index))
@@ -145,11 +146,14 @@ class TourPanel(Vertical):
                 if line:
                     text.append("\n" + display_text(line))
             here = summary.statements - 1
-            text.append(f"\n{here} other statement{'s' if here != 1 else ''} in this article", style="dim")
+            text.append("\n" + (f"{here} other statement{'s' if here != 1 else ''} here" if here else "no other statement here"), style="dim")
             if refs is not None:
                 elsewhere = [r for r in refs if r.article != article.id]
                 places = len({r.article for r in elsewhere})
-                text.append(f" · {len(elsewhere)} in {places} other article{'s' if places != 1 else ''}", style="dim")
+                if elsewhere:
+                    text.append(f" · {len(elsewhere)} in {places} other article{'s' if places != 1 else ''} (] to go on)", style="dim")
+                else:
+                    text.append(" · not quoted in other articles", style="dim")
         elif not statement.actor:
             text.append("\nthe source is not resolved to a known actor", style="dim italic")
         text.append("\n\nWhat kind\n", style="bold dim")

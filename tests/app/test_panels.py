@@ -95,7 +95,7 @@ async def test_tour_steps_through_statements_with_cards(app: GuidedReaderApp) ->
         card = str(tour.query_one("#tour-card", Static).render())
         assert "Nikol Pashinyan" in card and "Prime Minister of Armenia" in card
         assert "accusation" in card and "“said”: neutral" in card
-        assert "1 other statement in this article" in card
+        assert "1 other statement here" in card
         assert "1 in 1 other article" in card  # counted across the corpus
         assert screen.state.current == 0 and screen.state.actor == "nikol-pashinyan"
         links = tour.query_one("#tour-links", OptionList)
