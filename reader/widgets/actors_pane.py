@@ -18,7 +18,7 @@ from ..messages import ActorChosen
 from .corpus import Corpus
 from .text_layout import display_text
 
-CORPUS_LIMIT = 300  # the most quoted actors; a longer list helps nobody
+CORPUS_LIMIT = 200  # the most quoted actors; a longer list helps nobody
 
 
 def actor_prompt(summary: ActorSummary, *, corpus: bool) -> Text:
@@ -82,14 +82,17 @@ class ActorsPane(Vertical):
         except Exception:  # not in this list (another article's actor)
             pass
 
-    def _fill(self, summaries: list[ActorSummary], *, corpus: bool, total: int | None = None) -> None:
+    def _fill(
+        self, summaries: list[ActorSummary], *, corpus: bool, total: int | None = None, options: list[Option] | None = None
+    ) -> None:
         scope = self.query_one("#actors-scope", Static)
         if corpus:
             shown = f"the {len(summaries)} most quoted of {total}" if total and total > len(summaries) else f"{len(summaries)}"
             scope.update(Text.assemble(("Whole corpus", "bold"), f" · {shown} · ", ("c", "bold"), ": this article"))
         else:
             scope.update(Text.assemble(("This article", "bold"), f" · {len(summaries)} · ", ("c", "bold"), ": whole corpus"))
-        options = [Option(actor_prompt(s, corpus=corpus), id=s.actor.id) for s in summaries]
+        if options is None:
+            options = [Option(actor_prompt(s, corpus=corpus), id=s.actor.id) for s in summaries]
         if not options:
             options = [Option(Text("No actors quoted.", style="italic"), disabled=True)]
         self.options.set_options(options)
@@ -109,11 +112,13 @@ class ActorsPane(Vertical):
     @work(thread=True, exclusive=True, group="corpus-actors", exit_on_error=False)
     def _load_corpus(self) -> None:
         everyone = self.corpus.corpus_actors()
-        self.app.call_from_thread(self._show_corpus, everyone)
+        shown = everyone[:CORPUS_LIMIT]
+        options = [Option(actor_prompt(s, corpus=True), id=s.actor.id) for s in shown]  # off the UI thread
+        self.app.call_from_thread(self._show_corpus, shown, len(everyone), options)
 
-    def _show_corpus(self, everyone: list[ActorSummary]) -> None:
+    def _show_corpus(self, shown: list[ActorSummary], total: int, options: list[Option]) -> None:
         if self.corpus_wide:
-            self._fill(everyone[:CORPUS_LIMIT], corpus=True, total=len(everyone))
+            self._fill(shown, corpus=True, total=total, options=options)
 
     @on(OptionList.OptionSelected, "#actors-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,7 +17,8 @@ from index.store import ArticleHeader
 from .corpus import Corpus
 from .text_layout import display_text
 
-SHOWN = 400  # more rows than anyone scrolls through: type to narrow
+SHOWN = 250  # more rows than anyone scrolls through: type to narrow
+DEBOUNCE = 0.15  # filter once typing pauses
 
 
 def header_prompt(header: ArticleHeader, *, current: bool) -> Text:
@@ -48,6 +50,7 @@ class ArticlesScreen(ModalScreen[str | None]):
         self.corpus = corpus
         self.current = current
         self.headers: list[ArticleHeader] = []
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="articles-box"):
@@ -71,8 +74,11 @@ class ArticlesScreen(ModalScreen[str | None]):
 
     @on(Input.Changed, "#articles-filter")
     def _filter(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
         if self.headers:
-            self._fill(event.value)
+            value = event.value
+            self._timer = self.set_timer(DEBOUNCE, lambda: self._fill(value))
 
     def _fill(self, value: str) -> None:
         words = value.lower().split()
@@ -95,6 +101,9 @@ class ArticlesScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#articles-filter")
     def _submitted(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._fill(self.query_one(Input).value)
         articles = self.query_one(OptionList)
         if articles.option_count == 1:
             self.dismiss(articles.get_option_at_index(0).id)

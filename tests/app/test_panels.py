@@ -152,7 +152,7 @@ async def test_articles_list_filter_and_open(app: GuidedReaderApp) -> None:
         assert "4 statements" in str(listing.get_option_at_index(0).prompt)
         assert articles.query_one(Input).has_focus
         await pilot.press(*"kremlin")
-        await settle(pilot)
+        await pilot.pause(0.3)  # the filter runs when typing pauses
         assert listing.option_count == 1
         await pilot.press("enter")
         await settle(pilot)
