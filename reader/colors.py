@@ -1,7 +1,10 @@
 """Actor colours: one per actor id, stable across runs, readable on dark and light.
 
-The hue comes from a CRC of the actor id (never Python's salted ``hash``), so
-Nikol Pashinyan has the same colour in every article and every session.  The
+The hue comes from a SHA-1 of the actor id (never Python's salted ``hash``),
+so Nikol Pashinyan has the same colour in every article and every session.
+(Any stable hash would do; SHA-1 keeps the nine most quoted actors of the
+bundled article clearly apart — CIE76 distance above 12 — where CRC-32 gave
+Pashinyan and Turkey nearly the same purple.)  The
 lightness is then solved so that the colour's relative luminance sits near
 0.2: that keeps a contrast ratio of about 4:1 against both a near-black and a
 near-white background, so one colour works in the dark and the light theme.
@@ -10,7 +13,7 @@ near-white background, so one colour works in the dark and the light theme.
 from __future__ import annotations
 
 import colorsys
-import zlib
+import hashlib
 from functools import lru_cache
 
 TARGET_LUMINANCE = 0.2
@@ -42,7 +45,7 @@ def actor_color(actor_id: str | None) -> str:
     """The actor's colour as ``#rrggbb``; grey when the speaker is unresolved."""
     if not actor_id:
         return UNRESOLVED
-    digest = zlib.crc32(actor_id.encode("utf-8"))
+    digest = int(hashlib.sha1(actor_id.encode("utf-8")).hexdigest()[:8], 16)
     hue = (digest % 360) / 360
     saturation = 0.6 + ((digest >> 12) % 30) / 100  # 0.60 … 0.89
     low, high = 0.0, 1.0
