@@ -160,11 +160,14 @@ class ReaderScreen(Screen[None]):
 
     # -- opening -------------------------------------------------------
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _open_start(self) -> None:
+    def _open_start(self, seed: bool = True) -> None:
         """Reopen where the reader left off; index the seed on a first run."""
         store = self.corpus.store
         if store.is_empty():
-            self.app.call_from_thread(self._seed)
+            if seed:
+                self.app.call_from_thread(self._seed)
+            else:
+                self.app.call_from_thread(self.view.show_message, "The index holds no articles yet.")
             return
         start = self._start
         aid = start.article if start.article and store.header(start.article) else None
@@ -297,9 +300,10 @@ class ReaderScreen(Screen[None]):
 
     def _ingest_failed(self, reason: str) -> None:
         self.query_one(IndexingPanel).finish()
-        if self.state.article is None:
-            self.view.show_message("Indexing failed — see the status line.")
         self.status.say(("Indexing failed: ", "bold red"), reason)
+        self.notify(f"Indexing failed: {reason}", severity="error", timeout=10)
+        if self.state.article is None:
+            self._open_start(seed=False)  # read what the index already holds
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.query_one(IndexingPanel).progress(message.done, message.total, message.label)

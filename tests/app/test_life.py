@@ -156,6 +156,21 @@ async def test_indexing_failure_is_shown_not_raised(tmp_path: Path, monkeypatch)
         screen = reader(app)
         assert "Indexing failed" in screen.status.plain
         assert "language model is not installed" in screen.status.plain
+        assert "no articles yet" in screen.view.render_line(1).text
+    store.close()
+
+
+async def test_failed_add_still_opens_what_the_index_holds(index_path: Path, tmp_path: Path, monkeypatch) -> None:
+    def broken(store, paths, progress=None, processes=None):
+        raise ValueError("No field named 'said'")
+
+    monkeypatch.setattr(ingest, "add_paths", broken)
+    store = Store(index_path)
+    app = GuidedReaderApp(store, paths=[str(tmp_path / "new.txt")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        assert screen.state.article is not None and screen.state.article.id == first_article().id
     store.close()
 
 
