@@ -26,8 +26,8 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 Progress = Callable[[int, int, str], None]
 
-COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "200"))
-COMMIT_EVERY_SECONDS = 20.0
+COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
+COMMIT_EVERY_SECONDS = 30.0
 PARALLEL_FROM = 40  # below this many new files, one process is faster
 
 

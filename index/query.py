@@ -83,19 +83,28 @@ class SearchResult:
         return data
 
 
-def _parser() -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(["title", "body"], _SCHEMA)
+TEXT_FIELDS = ("title", "body", "said")
+
+
+def _parser(fields: list[str]) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(fields, _SCHEMA)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     return parser
 
 
-_PARSER = _parser()
+# Articles and glossary entries have titles and bodies; statements have
+# what was said.  Plain words search the fields of the types asked for.
+_PARSERS = {
+    "default": _parser(["title", "body"]),
+    "statements": _parser(["said"]),
+    "all": _parser(["title", "body", "said"]),
+}
 
 
-def parse(text: str) -> Query:
+def parse(text: str, scope: str = "default") -> Query:
     """Parse a query string; raises ValueError with a one-line reason."""
     try:
-        return _PARSER.parse(text)
+        return _PARSERS[scope].parse(text)
     except Exception as exc:  # whoosh raises assorted errors on odd syntax
         raise ValueError(f"could not understand the query {text!r} ({exc}) — check quotes, brackets and field names") from None
 
@@ -136,6 +145,8 @@ def search(
     if unknown:
         result.error = f"unknown result type {unknown[0]!r} — use one of: {', '.join(SEARCHABLE_TYPES)}"
         return result
+    if STATEMENT in wanted:
+        query = parse(text, "statements" if wanted == (STATEMENT,) else "all")
     try:
         with store.searcher() as searcher:
             query = _expand_fuzzy(query, text, searcher)
@@ -143,7 +154,7 @@ def search(
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
             # limit the count is exact, above it whoosh's estimate will do.
-            result.total = scored if scored < limit else max(scored, results.estimated_length())
+            result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
             for hit in results:
                 result.hits.append(_hit(store, hit, with_matches))
             try:
@@ -154,6 +165,13 @@ def search(
         result.hits = []
         result.error = f"the query {text!r} could not be run ({type(exc).__name__}: {exc}) — simplify it"
     return result
+
+
+def _estimate(query: Query, searcher: Any) -> int:
+    try:
+        return int(query.estimate_size(searcher.reader()))
+    except Exception:
+        return 0
 
 
 _FILTERS: dict[tuple[int, tuple[str, ...]], Any] = {}
@@ -186,7 +204,7 @@ def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
     vocabulary = _vocabulary(searcher)
 
     def expand(node: Query) -> Query:
-        if isinstance(node, FuzzyTerm) and node.fieldname in ("title", "body"):
+        if isinstance(node, FuzzyTerm) and node.fieldname in TEXT_FIELDS:
             word, dist = raw.get(node.text, (node.text, None))
             similar = _within(word, vocabulary, 1 if dist is None else min(dist, 2))
             stems = {_stem(w) for w in similar} | {node.text}
@@ -298,7 +316,7 @@ def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
 def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
     fields = hit.fields()
     doctype = fields["doctype"]
-    terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in (hit.matched_terms() or []) if f in ("body", "title")}
+    terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in (hit.matched_terms() or []) if f in TEXT_FIELDS}
     if doctype == GLOSSARY:
         entry = GlossaryEntry.from_json(fields["data"])
         matches = find_terms(entry.summary, terms)
@@ -314,7 +332,7 @@ def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
         return Hit(
             STATEMENT,
             fields["article"],
-            fields.get("title", ""),
+            data.get("title", ""),
             None,
             hit.score,
             [Span(m.start + offset, m.end + offset) for m in local_matches],
@@ -329,10 +347,10 @@ def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
     snippet = ""
     local: list[Span] = []
     if with_matches:
-        article = store.article(aid)
-        if article is not None:
-            matches = find_terms(article.text, terms)
-            snippet, local = snippet_of(article.text, matches)
+        text = store.article_text(aid)
+        if text is not None:
+            matches = find_terms(text, terms)
+            snippet, local = snippet_of(text, matches)
     return Hit(ARTICLE, aid, fields.get("title", ""), fields.get("path"), hit.score, matches, snippet, local)
 
 
@@ -401,7 +419,7 @@ class StatementRef:
         data = fields["data"]
         return cls(
             article=fields["article"],
-            title=fields.get("title", ""),
+            title=data.get("title", ""),
             position=int(data.get("position", 0)),
             order=int(fields["order"]),
             statement=Statement.from_json(data),

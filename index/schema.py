@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # doctype values
 ARTICLE = "article"
@@ -40,6 +40,9 @@ def make_schema() -> Schema:
         order=NUMERIC(int, bits=64, stored=True, sortable=True),
         title=TEXT(analyzer=words, stored=True, field_boost=2.0, spelling=True),
         body=TEXT(analyzer=words, spelling=True),
+        # statements' sentences: a field of their own, so searching articles
+        # never walks the statements' postings
+        said=TEXT(analyzer=words),
         path=ID(stored=True),
         pathhash=ID(),
         hash=ID(stored=True),

@@ -200,6 +200,12 @@ class Store:
             doc = s.document(id=f"a:{aid}")
         return _header(doc) if doc else None
 
+    def article_text(self, aid: str) -> str | None:
+        """Only the text (search snippets need no analysis)."""
+        with self.searcher() as s:
+            body = s.document(id=f"t:{aid}")
+        return body["data"]["text"] if body else None
+
     def article(self, aid: str) -> Article | None:
         with self.searcher() as s:
             head = s.document(id=f"a:{aid}")
@@ -358,13 +364,13 @@ class Store:
                 article=aid,
                 seq=article.seq,
                 order=article.seq * ORDER_STRIDE + position,
-                title=article.title,
-                body=statement.sentence.text(article.text),
+                said=statement.sentence.text(article.text),
                 actor=" ".join(n for n in names if n),
                 actor_id=statement.actor or "",
                 kind=statement.kind,
                 data={
                     "position": position,
+                    "title": article.title,
                     "text": statement.sentence.text(article.text),
                     **statement.to_json(),
                 },
