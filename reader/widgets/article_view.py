@@ -112,7 +112,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0
         self._relayout()
         self._restyle()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def set_marks(self, marks: Marks) -> None:
         self.marks = marks
@@ -126,7 +126,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         row = self.row_of(offset)
         y = row if top else max(0, row - max(1, self.scrollable_content_region.height) // 3)
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)  # force: the scrollbar of a new text is not shown yet
 
     def _on_screen(self, offset: int) -> bool:
         top = round(self.scroll_y)

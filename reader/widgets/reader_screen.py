@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList
+from textual.worker import get_current_worker
 
 from index.models import Article, GlossaryEntry, Span
 from index.query import ActorSummary, StatementRef, find_terms
@@ -27,9 +28,11 @@ from ..messages import ActorChosen, ArticleChosen, EntryChosen, IndexProgress, S
 from ..session import Position
 from .article_view import ArticleView, Marks
 from .articles_screen import ArticlesScreen
-from .claims_pane import speaker_name
+from .actors_pane import ActorsPane
+from .claims_pane import ClaimsPane, speaker_name
 from .corpus import Corpus
 from .entry_card import EntryCardScreen
+from .glossary_pane import GlossaryPane
 from .indexing_panel import IndexingPanel
 from .key_bar import KeyBar
 from .search_screen import SearchChoice, SearchScreen, query_terms
@@ -192,7 +195,8 @@ class ReaderScreen(Screen[None]):
             return
         actors = self.corpus.article_actors(article)
         entries = self.corpus.entries()
-        self.app.call_from_thread(self._loaded, article, actors, entries, target)
+        if not get_current_worker().is_cancelled:  # a newer choice replaced this one
+            self.app.call_from_thread(self._loaded, article, actors, entries, target)
 
     def _loaded(self, article: Article, actors: list[ActorSummary], entries: dict[str, GlossaryEntry], target: Target) -> None:
         state = self.state
@@ -209,15 +213,15 @@ class ReaderScreen(Screen[None]):
         if target.search is not None:
             self._apply_search(article, target.search)
         self.view.show_article(article, self._marks())
-        self.side.query_one("ClaimsPane").show_article(article)  # type: ignore[attr-defined]
-        self.side.query_one("ActorsPane").show_article(actors)  # type: ignore[attr-defined]
-        self.side.query_one("GlossaryPane").show_article(article, entries)  # type: ignore[attr-defined]
+        self.side.query_one(ClaimsPane).show_article(article)
+        self.side.query_one(ActorsPane).show_article(actors)
+        self.side.query_one(GlossaryPane).show_article(article, entries)
         self._sync_panes()
         if target.entry is not None:
             self._land_on_entry(target.entry)
         elif state.search.index is not None:
             self.view.scroll_to_offset(state.search.hits[state.search.index].start)
-        elif target.offset is not None and target.statement is None:
+        elif target.offset is not None:  # where the reader was (session, card)
             self.view.scroll_to_offset(target.offset, top=True)
         elif state.current is not None:
             self.view.scroll_to_offset(statements[state.current].sentence.start)
@@ -317,9 +321,9 @@ class ReaderScreen(Screen[None]):
         """Move the panes' highlights to the current statement and actor —
         except in the pane the choice came from: its cursor is the reader's."""
         if origin != "claims":
-            self.side.query_one("ClaimsPane").sync(self.state.current)  # type: ignore[attr-defined]
+            self.side.query_one(ClaimsPane).sync(self.state.current)
         if origin != "actors":
-            self.side.query_one("ActorsPane").sync(self.state.actor)  # type: ignore[attr-defined]
+            self.side.query_one(ActorsPane).sync(self.state.actor)
 
     def _refresh_marks(self, origin: str = "") -> None:
         self.view.set_marks(self._marks())
@@ -401,7 +405,8 @@ class ReaderScreen(Screen[None]):
     def _jump(self, actor: str, order: int, forward: bool) -> None:
         refs = self.corpus.statements_of(actor)
         ref = self.corpus.next_statement(actor, order, forward=forward)
-        self.app.call_from_thread(self._jumped, actor, ref, refs, forward)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._jumped, actor, ref, refs, forward)
 
     def _jumped(self, actor: str, ref: StatementRef | None, refs: list[StatementRef], forward: bool) -> None:
         self._refs[actor] = refs

@@ -71,16 +71,24 @@ async def test_reopens_the_last_article_and_position(index_path: Path) -> None:
         actor = reader(app).state.actor
         assert actor is not None
         await pilot.press("d")
+        await pilot.resize_terminal(120, 8)  # small enough that the text scrolls
+        await settle(pilot)
+        await pilot.press("1", "j", "j", "j", "j")
+        await settle(pilot)
+        top = reader(app).view.top_offset()
+        assert top > 0
     saved = load_session().position(index_path)
     assert saved.article == second_article().id
+    assert saved.offset == top
     assert saved.actor == actor
     assert load_session().theme == "textual-light"
 
     again = GuidedReaderApp(store)
-    async with again.run_test(size=(120, 40)) as pilot:
+    async with again.run_test(size=(120, 8)) as pilot:
         await settle(pilot)
         screen = reader(again)
         assert screen.state.article.id == second_article().id  # type: ignore[union-attr]
+        assert screen.view.top_offset() == top
         assert screen.state.actor == actor
         assert again.theme == "textual-light"
     store.close()

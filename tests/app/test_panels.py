@@ -171,3 +171,17 @@ async def test_command_palette_offers_the_actions(app: GuidedReaderApp) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert reader(app).query_one(TourPanel).display
+
+
+async def test_the_key_bar_keys_are_clickable(app: GuidedReaderApp) -> None:
+    from reader.widgets.key_bar import KeyBar
+    from reader.widgets.search_screen import SearchScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        bar = reader(app).query_one(KeyBar)
+        assert "/ Search" in bar.plain and "] Next by actor" in bar.plain
+        start = next(start for start, _, key in bar._spans if key == "slash")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)

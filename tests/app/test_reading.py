@@ -186,3 +186,20 @@ async def test_text_keeps_second_article_text(app: GuidedReaderApp) -> None:
         assert lines[0] == "Kremlin urges calm"
         assert lines.count("Kremlin urges calm") == 1
         assert SECOND.splitlines()[2] in " ".join(lines)
+
+
+async def test_a_jump_into_another_article_scrolls_to_the_statement(app: GuidedReaderApp) -> None:
+    async with app.run_test(size=(120, 10)) as pilot:
+        await settle(pilot)
+        screen = reader(app)
+        screen.open_article(second_article().id)
+        await settle(pilot)
+        await pilot.press("3")
+        actors = screen.query_one("#actors-list", OptionList)
+        actors.highlighted = actors.get_option_index("dmitry-peskov")
+        await pilot.press("enter", "[")
+        await settle(pilot)
+        assert screen.state.article.id == first_article().id  # type: ignore[union-attr]
+        assert screen.state.current == 3
+        assert "Dmitry Peskov claimed" in screen.view.visible_text()
+        assert screen.view.scroll_y > 0
