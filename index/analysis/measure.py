@@ -44,6 +44,38 @@ def measure_analysis(texts: list[str], processes: int, batch_size: int) -> tuple
     return time.perf_counter() - t0, n_statements, n_actors
 
 
+def analyze_with_nlp_pipe(items, processes: int):
+    """The same stages with spaCy's own ``nlp.pipe(n_process=...)`` for the
+    model and every rule in this process -- the alternative to the worker
+    pool of ``analyze_many``, kept here to compare the two."""
+    from . import actors, attribution
+    from .pipeline import _copy_entities, _ner_window, load_pipeline, merge_windows, prepare
+
+    nlp = load_pipeline()
+    arts = [prepare(t, title) for t, title in items]
+    todo = [(a, s) for a in arts for s in a.sentences if s.candidate]
+    docs = nlp.pipe((a.text[s.start : s.end] for a, s in todo), n_process=processes, batch_size=256, disable=["ner"])
+    for (a, s), doc in zip(todo, docs):
+        s.doc, s.parsed = doc, True
+    windows = []
+    for a in arts:
+        a.raw = attribution.find_all(a)
+        windows.extend(w for raw in a.raw if raw.needs_ner for w in _ner_window(a, raw))
+    windows = merge_windows(windows)
+    others = [n for n in nlp.pipe_names if n != "ner"]
+    wdocs = list(
+        nlp.pipe((s.doc.text[x:y] for s, x, y in windows), n_process=processes, batch_size=256, disable=others)
+    )
+    _copy_entities(wdocs, [(s, x) for s, x, _ in windows])
+    return [actors.build(a) for a in arts]
+
+
+def measure_nlp_pipe_mode(texts: list[str], processes: int) -> float:
+    t0 = time.perf_counter()
+    analyze_with_nlp_pipe(list(_items(texts)), processes)
+    return time.perf_counter() - t0
+
+
 def measure_spacy(texts: list[str], processes: int) -> float:
     try:
         import en_core_web_sm as model  # type: ignore[import-not-found]
@@ -63,6 +95,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batch-size", type=int, default=None)
     ap.add_argument("--limit", type=int, default=None, help="only the first N files")
     ap.add_argument("--no-baseline", action="store_true", help="skip the plain nlp.pipe run")
+    ap.add_argument(
+        "--compare-modes", action="store_true",
+        help="also time the analysis with nlp.pipe(n_process=...) instead of the worker pool",
+    )
     args = ap.parse_args(argv)
 
     from .pipeline import DEFAULT_BATCH_SIZE
@@ -73,6 +109,9 @@ def main(argv: list[str] | None = None) -> None:
     batch = args.batch_size or DEFAULT_BATCH_SIZE
     secs, n_st, n_ac = measure_analysis(texts, args.processes, batch)
     print(f"analyze_many : {secs:7.1f} s  {words / secs:9.0f} words/s  ({n_st} statements, {n_ac} actors)")
+    if args.compare_modes:
+        secs_m = measure_nlp_pipe_mode(texts, args.processes)
+        print(f"n_process    : {secs_m:7.1f} s  {words / secs_m:9.0f} words/s  (same analysis, spaCy's n_process)")
     if not args.no_baseline:
         secs_b = measure_spacy(texts, args.processes)
         print(f"nlp.pipe     : {secs_b:7.1f} s  {words / secs_b:9.0f} words/s  (full pipeline)")

@@ -216,6 +216,24 @@ def _ner_window(art: Article, raw) -> list:
     return [(s, doc[first].idx, doc[last].idx + len(doc[last].text))]
 
 
+def merge_windows(windows: list) -> list:
+    """Overlapping (sentence, start, end) windows joined, per sentence."""
+    by_sentence: dict[int, list] = {}
+    for sent, a, b in windows:
+        by_sentence.setdefault(id(sent), [sent, []])[1].append((a, b))
+    out = []
+    for sent, spans in by_sentence.values():
+        spans.sort()
+        merged = [list(spans[0])]
+        for a, b in spans[1:]:
+            if a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        out.extend((sent, a, b) for a, b in merged)
+    return out
+
+
 def _copy_entities(ner_docs: list, targets: list) -> None:
     """Put entities found in windows onto the sentence docs."""
     spans: dict[int, tuple] = {}
@@ -264,21 +282,10 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
                 if prev.doc is None:
                     prev.doc = nlp.make_doc(art.text[prev.start : prev.end])
                 windows.append((prev, 0, len(prev.doc.text)))
-    by_sentence: dict[int, list] = {}
-    for sent, a, b in windows:
-        by_sentence.setdefault(id(sent), [sent, []])[1].append((a, b))
     ner_docs, targets = [], []
-    for sent, spans in by_sentence.values():
-        spans.sort()
-        merged = [list(spans[0])]
-        for a, b in spans[1:]:
-            if a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        for a, b in merged:
-            ner_docs.append(nlp.make_doc(sent.doc.text[a:b]))
-            targets.append((sent, a))
+    for sent, a, b in merge_windows(windows):
+        ner_docs.append(nlp.make_doc(sent.doc.text[a:b]))
+        targets.append((sent, a))
     _ner(nlp, ner_docs)
     _copy_entities(ner_docs, targets)
 
