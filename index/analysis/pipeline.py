@@ -36,7 +36,7 @@ from . import cues
 from .quotes import Quote, find_quotes
 
 #: Bump when the output changes: the store re-analyses older articles.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 DEFAULT_BATCH_SIZE = 32  # articles per chunk
 DOC_BATCH_SIZE = 256  # sentence docs per model batch
