@@ -290,27 +290,24 @@ def _vocabulary(searcher: Any) -> frozenset[str]:
     return _VOCABULARIES[key]
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _LETTERS}
-    return deletes | transposes | replaces | inserts
-
-
 def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
-    """Indexed words within ``maxdist`` edits (Damerau) of ``word``."""
-    first = _edits1(word)
-    found = {w for w in first if w in vocabulary}
-    if word in vocabulary:
-        found.add(word)
-    if maxdist >= 2:
-        found |= {w for e in first for w in _edits1(e) if w in vocabulary}
-    return found
+    """Indexed words within ``maxdist`` edits (transpositions count one)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found = process.extract(word, _word_list(vocabulary), scorer=OSA.distance, score_cutoff=maxdist, limit=None)
+    return {choice for choice, _, _ in found}
+
+
+_WORD_LISTS: dict[int, list[str]] = {}
+
+
+def _word_list(vocabulary: frozenset[str]) -> list[str]:
+    key = id(vocabulary)
+    if key not in _WORD_LISTS:
+        _WORD_LISTS.clear()
+        _WORD_LISTS[key] = sorted(vocabulary)
+    return _WORD_LISTS[key]
 
 
 def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:

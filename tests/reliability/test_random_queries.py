@@ -46,7 +46,7 @@ def test_search_never_raises(store: Store, text: str) -> None:
             assert hit.type in ("article", "statement", "glossary")
 
 
-@settings(max_examples=max(200, EXAMPLES // 4), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=queries.filter(lambda q: not q.startswith("-")))
 def test_reader_search_command_never_raises(corpus_index: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
     code = main(["search", "--index", str(corpus_index), "--", text] if text else ["search", "--index", str(corpus_index), "--", " "])
