@@ -52,5 +52,21 @@ class IndexProgress(Message):
 
 
 @dataclass
+class IndexingDone(Message):
+    """An ingest run finished: ``article`` is the first given file's id, if any."""
+
+    article: str | None
+    summary: str
+    problems: list[str]
+
+
+@dataclass
+class IndexingFailed(Message):
+    """An ingest run stopped with an error (one line)."""
+
+    reason: str
+
+
+@dataclass
 class TourClosed(Message):
     """The guided tour was closed."""

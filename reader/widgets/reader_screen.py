@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +23,7 @@ from index.models import Article, GlossaryEntry, Span
 from index.query import ActorSummary, StatementRef, find_terms
 from index.schema import ORDER_STRIDE
 
-from ..messages import ActorChosen, ArticleChosen, EntryChosen, IndexProgress, StatementChosen, TourClosed
+from ..messages import ActorChosen, ArticleChosen, EntryChosen, IndexingDone, IndexingFailed, StatementChosen, TourClosed
 from ..session import Position
 from .article_view import ArticleView, Marks
 from .articles_screen import ArticlesScreen
@@ -129,7 +128,7 @@ class ReaderScreen(Screen[None]):
         self._view = ArticleView(id="text")
         with Horizontal(id="main"):
             with Vertical(id="text-column"):
-                yield IndexingPanel(id="indexing")
+                yield IndexingPanel(self.corpus, id="indexing")
                 yield self._view
             yield SidePanes(self.corpus, id="side")
             yield TourPanel(self.corpus, id="tour")
@@ -170,7 +169,7 @@ class ReaderScreen(Screen[None]):
             if seed:
                 self.app.call_from_thread(self._seed)
             else:
-                self.app.call_from_thread(self.view.show_message, "The index holds no articles yet.")
+                self.app.call_from_thread(self.view.show_message, "The index holds no articles yet: run `reader PATH…` to add some.")
             return
         start = self._start
         aid = start.article if start.article and store.header(start.article) else None
@@ -251,66 +250,33 @@ class ReaderScreen(Screen[None]):
 
     # -- indexing ------------------------------------------------------
     def _seed(self) -> None:
-        self.query_one(IndexingPanel).start("Indexing the bundled article… (the language model takes a few seconds to load)")
         self.view.show_message("Indexing the bundled article…")
         self.status.say("First run: indexing the bundled article.")
-        self._ingest(None)
+        self.query_one(IndexingPanel).seed()
 
     def index_paths(self, paths: list[str]) -> None:
-        count = len(paths)
-        self.query_one(IndexingPanel).start(f"Adding {count} path{'s' if count != 1 else ''} to the index…")
         if self.state.article is None:
             self.view.show_message("Adding your articles to the index…")
-        self._ingest(paths)
+        self.query_one(IndexingPanel).add(paths)
 
-    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
-    def _ingest(self, paths: list[str] | None) -> None:
-        from index.ingest import add_paths, collect_files, ensure_seeded
-
-        def progress(done: int, total: int, path: str) -> None:
-            self.post_message(IndexProgress(done, total, f"Indexed {done} of {total}: {Path(path).name}"))
-
-        store = self.corpus.store
-        try:
-            if paths is None:
-                report = ensure_seeded(store, progress=progress)
-                first = None
-            else:
-                files, _ = collect_files(paths)
-                report = add_paths(store, paths, progress=progress)
-                first = str(files[0]) if files else None
-        except Exception as exc:  # show it; the app keeps running
-            self.app.call_from_thread(self._ingest_failed, f"{type(exc).__name__}: {exc}")
-            return
-        self.corpus.invalidate()
-        aid = (self.corpus.article_for_path(first) if first else None) or (
-            None if self.state.article is not None and paths else self.corpus.first_article()
-        )
-        summary = report.summary() if report is not None else "nothing to do"
-        problems = report.failed if report is not None else []
-        self.app.call_from_thread(self._ingested, aid, summary, problems)
-
-    def _ingested(self, aid: str | None, summary: str, problems: list[str]) -> None:
-        self.query_one(IndexingPanel).finish()
-        self.last_ingest = summary
-        self.status.say(("Index: ", "bold"), summary)
-        self.notify(f"Index: {summary}", timeout=5)
-        for line in problems[:5]:
+    @on(IndexingDone)
+    def _indexed(self, message: IndexingDone) -> None:
+        self.last_ingest = message.summary
+        self.status.say(("Index: ", "bold"), message.summary)
+        self.notify(f"Index: {message.summary}", timeout=5)
+        for line in message.problems[:5]:
             self.notify(line, severity="warning", timeout=8)
-        if aid is not None:
-            self.open_article(aid)
+        if message.article is not None:
+            self.open_article(message.article)
         elif self.state.article is None:
-            self.view.show_message("The index holds no articles yet: run `reader PATH…` to add some.")
+            self._open_start(seed=False)
 
-    def _ingest_failed(self, reason: str) -> None:
-        self.query_one(IndexingPanel).finish()
-        self.status.say(("Indexing failed: ", "bold red"), reason)
-        self.notify(f"Indexing failed: {reason}", severity="error", timeout=10)
+    @on(IndexingFailed)
+    def _indexing_failed(self, message: IndexingFailed) -> None:
+        self.status.say(("Indexing failed: ", "bold red"), message.reason)
+        self.notify(f"Indexing failed: {message.reason}", severity="error", timeout=10)
         if self.state.article is None:
             self._open_start(seed=False)  # read what the index already holds
-
-    def on_index_progress(self, message: IndexProgress) -> None:
-        self.query_one(IndexingPanel).progress(message.done, message.total, message.label)
 
     # -- marks ---------------------------------------------------------
     def _marks(self) -> Marks:
@@ -551,42 +517,26 @@ class ReaderScreen(Screen[None]):
             return
         search = state.search
         if search.hits and search.index is not None:
-            self.status.say(
-                (f"“{search.query}”", "bold"),
-                f" — hit {search.index + 1} of {len(search.hits)}",
-                " (wrapped)" if wrapped else "",
-                ("  ·  n next, N previous, Esc clears", "dim"),
-            )
-            return
-        if state.actor is not None:
+            self.status.show_hit(search.query, search.index, len(search.hits), wrapped=wrapped)
+        elif state.actor is not None:
             refs = self._refs.get(state.actor)
             if refs is None:
                 self._fetch_refs(state.actor)
             self._say_actor(state.actor, refs)
-            return
-        count = len(article.analysis.statements)
-        self.status.say(
-            (display_text(article.title[:60]), "bold"),
-            f" — {count} statement{'s' if count != 1 else ''}",
-            ("  ·  click a coloured statement to follow its speaker", "dim"),
-        )
+        else:
+            self.status.show_article(article.title, len(article.analysis.statements))
 
     def _say_actor(self, actor: str, refs: list[StatementRef] | None) -> None:
-        state = self.state
-        article = state.article
-        name = display_text(self._actor_name(actor))
-        if refs is None:
-            self.status.say((name, "bold"), " — counting statements…")
-            return
-        articles = len({r.article for r in refs})
-        where = f"{articles} article{'s' if articles != 1 else ''}"
+        article, current = self.state.article, self.state.current
         number = None
-        if article is not None and state.current is not None:
-            number = next((i for i, r in enumerate(refs) if r.article == article.id and r.position == state.current), None)
-        if number is not None:
-            self.status.say((name, "bold"), f" — statement {number + 1} of {len(refs)} · {where}", ("  ·  ] next, [ previous", "dim"))
-        else:
-            self.status.say((name, "bold"), f" — {len(refs)} statement{'s' if len(refs) != 1 else ''} · {where}", ("  ·  ] next, [ previous", "dim"))
+        if refs is not None and article is not None and current is not None:
+            number = next((i + 1 for i, r in enumerate(refs) if r.article == article.id and r.position == current), None)
+        self.status.show_actor(
+            self._actor_name(actor),
+            number=number,
+            total=len(refs) if refs is not None else None,
+            articles=len({r.article for r in refs}) if refs is not None else 0,
+        )
 
     @work(thread=True, group="refs", exit_on_error=False)
     def _fetch_refs(self, actor: str) -> None:
