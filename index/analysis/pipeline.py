@@ -101,6 +101,10 @@ def _is_abbreviation(line: str, dot_end: int) -> bool:
     return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
+#: Longer "sentences" are not parsed (spaCy also refuses texts over 1M characters).
+MAX_SENTENCE_CHARS = 5_000
+
+
 def split_sentences(text: str, title_span: Span | None = None) -> list[Sentence]:
     """Rule-based sentences; every line break ends a sentence."""
     sentences: list[Sentence] = []
@@ -164,7 +168,9 @@ def prepare(text: str, title_span: Span | None) -> Article:
         quotes.extend(find_quotes(text, start, end))
     for s in sentences:
         chunk = text[s.start : s.end]
-        s.candidate = cues.has_trigger(chunk) or (s.headline and ":" in chunk)
+        # a "sentence" of thousands of characters is a run-on dump (a file
+        # with no punctuation), not attributed speech: the parser never sees it
+        s.candidate = len(chunk) <= MAX_SENTENCE_CHARS and (cues.has_trigger(chunk) or (s.headline and ":" in chunk))
     return Article(text, title_span, sentences, quotes)
 
 
@@ -276,7 +282,13 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
         for raw in art.raw:
             if raw.needs_ner:
                 windows.extend(_ner_window(art, raw))
-            elif raw.refers_back and raw.sentence.index - 1 not in with_statement and raw.sentence.index > 0:
+            elif (
+                raw.refers_back
+                and raw.sentence.index - 1 not in with_statement
+                and raw.sentence.index > 0
+                and art.sentences[raw.sentence.index - 1].end - art.sentences[raw.sentence.index - 1].start
+                <= MAX_SENTENCE_CHARS
+            ):
                 # "… he said" after a sentence that names someone without a statement
                 prev = art.sentences[raw.sentence.index - 1]
                 if prev.doc is None:

@@ -47,7 +47,7 @@ def test_hostile_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "hostile"
     write_cases(folder)
     (folder / "big.txt").write_bytes(b"Officials said the dam held. " * 700_000)  # 20 MB
-    os.symlink(folder / "loop", folder / "loop")
+    os.symlink(folder / "loop.txt", folder / "loop.txt")
     store = Store(tmp_path / "ix")
     report = add_paths(store, [folder, tmp_path / "does-not-exist"])
     failed = "\n".join(report.failed)
