@@ -13,11 +13,11 @@ import os
 import shutil
 import time
 from contextlib import nullcontext
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import Analysis, Article, SourceText
+from .models import Analysis, Article, SourceText, Span
 from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
 from .store import Store, article_id, content_hash
 from .texts import TextStore
@@ -29,6 +29,7 @@ Progress = Callable[[int, int, str], None]
 COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
 COMMIT_EVERY_SECONDS = 30.0
 PARALLEL_FROM = 40  # below this many new files, one process is faster
+FALLBACK_CHUNK = 64  # at least analyze_many's chunk, so the failing article is redone
 
 
 @dataclass(slots=True)
@@ -159,7 +160,6 @@ def _analyse_and_write(
     progress: Progress | None,
     processes: int | None,
 ) -> None:
-    from .analysis import analyze_many
     from .glossary import GlossaryMatcher, link_actors
 
     entries = store.glossary_entries()
@@ -169,8 +169,11 @@ def _analyse_and_write(
     next_seq = store.next_seq()
     pending: list[tuple[Article, str | None]] = []
     last_commit = time.monotonic()
-    analyses = analyze_many(((s.text, s.title_span) for s, _, _ in todo), processes=processes)
+    analyses = safe_analyses([(s.text, s.title_span) for s, _, _ in todo], processes)
     for done, ((source, kept_seq, old_id), analysis) in enumerate(zip(todo, analyses, strict=True), 1):
+        if isinstance(analysis, str):
+            report.failed.append(f"{source.path}: not added: the analysis failed ({analysis}) — please report this file")
+            continue
         analysis.glossary = matcher.find(source.text)
         link_actors(analysis.actors, entries)
         seq = kept_seq if kept_seq is not None else next_seq
@@ -185,6 +188,27 @@ def _analyse_and_write(
             last_commit = time.monotonic()
     if pending:
         _commit(store, pending, next_seq, report)
+
+
+def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | str]:
+    """Analyses in order; an article whose analysis raises yields a one-line
+    reason instead, and the batch goes on."""
+    from .analysis import analyze, analyze_many
+
+    done = 0
+    while done < len(items):
+        try:
+            for analysis in analyze_many(iter(items[done:]), processes=processes):
+                done += 1
+                yield analysis
+        except Exception:
+            # redo the failed chunk one article at a time, then carry on in bulk
+            for text, title_span in items[done : done + FALLBACK_CHUNK]:
+                done += 1
+                try:
+                    yield analyze(text, title_span)
+                except Exception as exc:
+                    yield f"{type(exc).__name__}: {str(exc)[:100]}"
 
 
 def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
@@ -257,7 +281,6 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
     nothing.  Returns the number of articles and one line per text that
     could not be read.
     """
-    from .analysis import analyze_many
     from .glossary import GlossaryMatcher, glossary_fingerprint, link_actors, load_glossary
     from .store import IndexDamaged, StoreError
 
@@ -278,11 +301,14 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
         matcher = GlossaryMatcher(loaded.entries)
         if processes is None:
             processes = min(2, os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
-        analyses = analyze_many(((a.text, a.title_span) for a in articles), processes=processes)
+        analyses = safe_analyses([(a.text, a.title_span) for a in articles], processes)
         next_seq = max((a.seq for a in articles), default=0) + 1
         with fresh.writer() as writer:
             fresh.write_glossary(writer, list(loaded.entries.values()))
             for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), 1):
+                if isinstance(analysis, str):  # keep the article, without statements
+                    errors.append(f"{article.path}: kept without statements: the analysis failed ({analysis})")
+                    analysis = Analysis()
                 analysis.glossary = matcher.find(article.text)
                 link_actors(analysis.actors, loaded.entries)
                 article.analysis = analysis

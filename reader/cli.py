@@ -183,9 +183,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from index.analysis import analyze_many
     from index.glossary import GlossaryMatcher, link_actors, load_glossary
-    from index.ingest import AddReport, collect_files, read_files
+    from index.ingest import AddReport, collect_files, read_files, safe_analyses
 
     report = AddReport()
     files, errors = collect_files(args.paths)
@@ -195,8 +194,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for line in glossary.errors:
         err.print(f"reader: {escape(line)}")
     matcher = GlossaryMatcher(glossary.entries)
-    analyses = analyze_many(((s.text, s.title_span) for s in sources), processes=2 if len(sources) >= 40 else 1)
+    analyses = safe_analyses([(s.text, s.title_span) for s in sources], 2 if len(sources) >= 40 else 1)
     for source, analysis in zip(sources, analyses, strict=True):
+        if isinstance(analysis, str):
+            report.failed.append(f"{source.path}: the analysis failed ({analysis}) — please report this file")
+            continue
         analysis.glossary = matcher.find(source.text)
         link_actors(analysis.actors, glossary.entries)
         if args.json:

@@ -99,3 +99,26 @@ def test_statements_and_glossary_are_stored_with_the_article(tmp_path: Path) -> 
     assert header.statements == len(article.analysis.statements) > 0
     for statement in article.analysis.statements:
         assert 0 <= statement.sentence.start < statement.sentence.end <= len(article.text)
+
+
+def test_an_analysis_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.analysis as analysis_package
+
+    real_many, real_one = analysis_package.analyze_many, analysis_package.analyze
+
+    def fragile(text: str, title_span=None):  # type: ignore[no-untyped-def]
+        if "Lawmakers" in text:
+            raise RuntimeError("boom")
+        return real_one(text, title_span)
+
+    def fragile_many(items, processes=1, **kwargs):  # type: ignore[no-untyped-def]
+        for text, title_span in items:
+            yield fragile(text, title_span)
+
+    monkeypatch.setattr(analysis_package, "analyze", fragile)
+    monkeypatch.setattr(analysis_package, "analyze_many", fragile_many)
+    store = Store(tmp_path / "ix")
+    report = add_paths(store, [ARTICLES])
+    assert len(report.added) == 4
+    assert len(report.failed) == 1 and "budget.txt" in report.failed[0] and "RuntimeError: boom" in report.failed[0]
+    assert store.verify() == []
