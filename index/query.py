@@ -15,7 +15,7 @@ from typing import Any
 
 from whoosh import qparser
 from whoosh.lang.porter import stem
-from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Query, Term
+from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Phrase, Query, Term
 
 from .models import Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
@@ -155,8 +155,9 @@ def search(
             # Counting every match costs as much as the search: below the
             # limit the count is exact, above it whoosh's estimate will do.
             result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
+            phrases, only_in_phrases = _phrases(query)
             for hit in results:
-                result.hits.append(_hit(store, hit, with_matches))
+                result.hits.append(_hit(store, hit, with_matches, phrases, only_in_phrases))
             try:
                 result.suggestion = _suggest(searcher, query, text)
             except Exception:  # a suggestion is a courtesy: never fail the search for it
@@ -310,20 +311,21 @@ def _word_list(vocabulary: frozenset[str]) -> list[str]:
     return _WORD_LISTS[key]
 
 
-def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
+def _hit(store: Store, hit: Any, with_matches: bool, phrases: list[list[str]], only_in_phrases: set[str]) -> Hit:
     fields = hit.fields()
     doctype = fields["doctype"]
     terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in (hit.matched_terms() or []) if f in TEXT_FIELDS}
+    terms -= only_in_phrases
     if doctype == GLOSSARY:
         entry = GlossaryEntry.from_json(fields["data"])
-        matches = find_terms(entry.summary, terms)
+        matches = find_terms(entry.summary, terms, phrases)
         snippet, local = snippet_of(entry.summary, matches)
         return Hit(GLOSSARY, None, entry.term, None, hit.score, matches, snippet, local, entry=entry.id)
     if doctype == STATEMENT:
         data = fields["data"]
         statement = Statement.from_json(data)
         sentence = data.get("text", "")
-        local_matches = find_terms(sentence, terms)
+        local_matches = find_terms(sentence, terms, phrases)
         offset = statement.sentence.start
         snippet, local = snippet_of(sentence, local_matches)
         return Hit(
@@ -346,7 +348,7 @@ def _hit(store: Store, hit: Any, with_matches: bool) -> Hit:
     if with_matches:
         text = store.article_text(aid)
         if text is not None:
-            matches = find_terms(text, terms)
+            matches = find_terms(text, terms, phrases)
             snippet, local = snippet_of(text, matches)
     return Hit(ARTICLE, aid, fields.get("title", ""), fields.get("path"), hit.score, matches, snippet, local)
 
@@ -356,22 +358,44 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-def find_terms(text: str, terms: Iterable[str]) -> list[Span]:
-    """Offsets of the words in ``text`` whose stem is one of ``terms``.
+def find_terms(text: str, terms: Iterable[str], phrases: Sequence[Sequence[str]] = ()) -> list[Span]:
+    """Offsets of the words in ``text`` whose stem is one of ``terms``, and
+    of every run of words that spells one of ``phrases`` (lists of stems).
 
     whoosh knows which indexed terms matched (fuzzy and wildcard expanded),
     but not where; scanning with the analyser's own tokens and stemmer
     finds them without re-running the whole analyser.
     """
     wanted = set(terms)
-    if not wanted:
+    if not wanted and not phrases:
         return []
-    spans = []
+    words: list[tuple[Span, str]] = []
     for match in _TOKEN.finditer(text):
         word = match.group().lower()
-        if word in wanted or (word not in _STOP_WORDS and _stem(word) in wanted):
-            spans.append(Span(match.start(), match.end()))
-    return spans
+        if word not in _STOP_WORDS:
+            words.append((Span(match.start(), match.end()), word if word in wanted else _stem(word)))
+    marked = {i for i, (_, stem_) in enumerate(words) if stem_ in wanted}
+    for phrase in phrases:
+        size = len(phrase)
+        if not size:
+            continue
+        for i in range(len(words) - size + 1):
+            if words[i][1] == phrase[0] and all(words[i + k][1] == phrase[k] for k in range(1, size)):
+                marked.update(range(i, i + size))
+    return [words[i][0] for i in sorted(marked)]
+
+
+def _phrases(query: Query) -> tuple[list[list[str]], set[str]]:
+    """The query's phrases, and the words that occur only inside them."""
+    phrases: list[list[str]] = []
+    loose: set[str] = set()
+    for leaf in query.leaves():
+        if isinstance(leaf, Phrase) and leaf.fieldname in TEXT_FIELDS:
+            phrases.append(list(leaf.words))
+        elif getattr(leaf, "fieldname", None) in TEXT_FIELDS and isinstance(getattr(leaf, "text", None), str):
+            loose.add(leaf.text)
+    only_in_phrases = {w for phrase in phrases for w in phrase} - loose
+    return phrases, only_in_phrases
 
 
 def snippet_of(text: str, matches: Sequence[Span], width: int = SNIPPET_CHARS) -> tuple[str, list[Span]]:

@@ -81,3 +81,13 @@ def test_offsets_point_into_the_article_text(store: Store) -> None:
         assert hit.matches
         for m in hit.matches:
             assert text[m.start : m.end].lower().startswith(("civilian", "rate", "harvest"))
+
+
+def test_phrase_highlights_only_the_phrase(store: Store) -> None:
+    (hit,) = search(store, '"interest rates"', types=["article"]).hits
+    text = store.article_text(hit.article)  # type: ignore[arg-type]
+    assert text is not None
+    words = [text[m.start : m.end].lower() for m in hit.matches]
+    assert words and words == ["interest", "rates"] * (len(words) // 2)
+    # "rates" also stands alone in that article, and must not be marked there
+    assert len(words) < 2 * text.lower().count("rates")
