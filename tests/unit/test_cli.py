@@ -69,3 +69,25 @@ def test_corrupt_index_gets_a_clear_message(capsys: pytest.CaptureFixture[str], 
         toc.unlink()
     code, _, err = run(capsys, "search", "budget", "--index", str(where))
     assert code == 2 and "damaged" in err and "Traceback" not in err
+
+
+def test_glossary_command_and_user_entries_relink_indexed_articles(capsys: pytest.CaptureFixture[str], isolated_dirs: Path) -> None:
+    code, out, _ = run(capsys, "glossary", "1994", "ceasefire")
+    assert code == 0
+    assert "Bishkek" in out and "Occurs in 1 article" in out and "Fighting escalates" in out
+    code, out, _ = run(capsys, "glossary", "--json")
+    entries = json.loads(out)["entries"]
+    assert len(entries) >= 30 and {"id", "term", "summary", "category"} <= entries[0].keys()
+    user = isolated_dirs / "user-glossary"
+    user.mkdir()
+    (user / "mine.toml").write_text(
+        '[[entry]]\nid = "rights-ombudsman"\nterm = "rights ombudsman"\ncategory = "concept"\n'
+        'summary = "An official who investigates complaints against public bodies. The office exists in many countries."\n'
+        'reference = "Encyclopaedia Britannica, ombudsman"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "glossary", "rights ombudsman")
+    assert code == 0 and "Occurs in 1 article" in out  # the seed, re-linked without a reindex
+    (user / "broken.toml").write_text("[[entry]\nid = 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "glossary", "rights ombudsman")
+    assert code == 0 and "broken.toml:1" in err and "Occurs in 1 article" in out
