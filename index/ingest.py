@@ -26,6 +26,10 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 Progress = Callable[[int, int, str], None]
 
+# Files that describe a folder rather than hold an article; skipped when a
+# folder is walked (named explicitly, they are added like any other file).
+PROJECT_FILES = {"README", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING"}
+
 COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
 COMMIT_EVERY_SECONDS = 30.0
 PARALLEL_FROM = 40  # below this many new files, one process is faster
@@ -94,6 +98,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(names):
                 if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if Path(name).stem.upper() in PROJECT_FILES:  # a folder's own notes, not news
                     continue
                 _remember(Path(root) / name, files, seen)
     return files, errors

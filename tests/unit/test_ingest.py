@@ -122,3 +122,12 @@ def test_an_analysis_crash_skips_only_that_article(tmp_path: Path, monkeypatch: 
     assert len(report.added) == 4
     assert len(report.failed) == 1 and "budget.txt" in report.failed[0] and "RuntimeError: boom" in report.failed[0]
     assert store.verify() == []
+
+
+def test_folder_notes_are_not_articles(tmp_path: Path, articles_dir: Path) -> None:
+    (articles_dir / "README.md").write_text("# About this folder\n\nFiles collected for a class.\n", encoding="utf-8")
+    (articles_dir / "SOURCE.md").write_text("Where these came from.\n", encoding="utf-8")
+    files, _ = collect_files([articles_dir])
+    assert {f.name for f in files} == {"rates.txt", "bombing.txt", "harvest.md", "election.html", "budget.txt"}
+    files, _ = collect_files([articles_dir / "README.md"])
+    assert [f.name for f in files] == ["README.md"]
