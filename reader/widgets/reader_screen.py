@@ -212,10 +212,7 @@ class ReaderScreen(Screen[None]):
         if target.search is not None:
             self._apply_search(article, target.search)
         self.view.show_article(article, self._marks())
-        self.side.query_one(ClaimsPane).show_article(article)
-        self.side.query_one(ActorsPane).show_article(actors)
-        self.side.query_one(GlossaryPane).show_article(article, entries)
-        self._sync_panes()
+        self.call_after_refresh(self._fill_panes, article)  # the text paints first
         if target.entry is not None:
             self._land_on_entry(target.entry)
         elif state.search.index is not None:
@@ -229,6 +226,14 @@ class ReaderScreen(Screen[None]):
         if self.query_one(TourPanel).display:
             self._close_tour()
         self.call_after_refresh(self.remember)
+
+    def _fill_panes(self, article: Article) -> None:
+        if article is not self.state.article:
+            return  # another article opened meanwhile
+        self.side.query_one(ClaimsPane).show_article(article)
+        self.side.query_one(ActorsPane).show_article(self.state.actors)
+        self.side.query_one(GlossaryPane).show_article(article, self.state.entries)
+        self._sync_panes()
 
     def _land_on_entry(self, entry_id: str) -> None:
         view = self.view
