@@ -40,6 +40,15 @@ def actor_prompt(summary: ActorSummary, *, corpus: bool) -> Text:
     return text
 
 
+def actor_options(summaries: list[ActorSummary], *, corpus: bool) -> list[Option | None]:
+    options: list[Option | None] = []
+    for summary in summaries:
+        if options:
+            options.append(None)
+        options.append(Option(actor_prompt(summary, corpus=corpus), id=summary.actor.id))
+    return options
+
+
 class ActorsPane(Vertical):
     """Choosing an actor makes it the current actor (its statements light up)."""
 
@@ -83,7 +92,7 @@ class ActorsPane(Vertical):
             pass
 
     def _fill(
-        self, summaries: list[ActorSummary], *, corpus: bool, total: int | None = None, options: list[Option] | None = None
+        self, summaries: list[ActorSummary], *, corpus: bool, total: int | None = None, options: list[Option | None] | None = None
     ) -> None:
         scope = self.query_one("#actors-scope", Static)
         if corpus:
@@ -92,7 +101,7 @@ class ActorsPane(Vertical):
         else:
             scope.update(Text.assemble(("This article", "bold"), f" · {len(summaries)} · ", ("c", "bold"), ": whole corpus"))
         if options is None:
-            options = [Option(actor_prompt(s, corpus=corpus), id=s.actor.id) for s in summaries]
+            options = actor_options(summaries, corpus=corpus)
         if not options:
             options = [Option(Text("No actors quoted.", style="italic"), disabled=True)]
         self.options.set_options(options)
@@ -113,10 +122,10 @@ class ActorsPane(Vertical):
     def _load_corpus(self) -> None:
         everyone = self.corpus.corpus_actors()
         shown = everyone[:CORPUS_LIMIT]
-        options = [Option(actor_prompt(s, corpus=True), id=s.actor.id) for s in shown]  # off the UI thread
+        options = actor_options(shown, corpus=True)  # built off the UI thread
         self.app.call_from_thread(self._show_corpus, shown, len(everyone), options)
 
-    def _show_corpus(self, shown: list[ActorSummary], total: int, options: list[Option]) -> None:
+    def _show_corpus(self, shown: list[ActorSummary], total: int, options: list[Option | None]) -> None:
         if self.corpus_wide:
             self._fill(shown, corpus=True, total=total, options=options)
 

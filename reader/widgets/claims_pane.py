@@ -58,7 +58,11 @@ class ClaimsPane(Vertical):
     def show_article(self, article: Article) -> None:
         statements = article.analysis.statements
         self.border_title = f"Claims ({len(statements)})"
-        options = [Option(self._prompt(article, s), id=f"s{i}") for i, s in enumerate(statements)]
+        options: list[Option | None] = []
+        for position, statement in enumerate(statements):
+            if options:
+                options.append(None)  # a rule between claims; not an option, positions stay aligned
+            options.append(Option(self._prompt(article, statement), id=f"s{position}"))
         if not options:
             options = [Option(Text("No attributed statements in this article.", style="italic"), disabled=True)]
         self._synced = None

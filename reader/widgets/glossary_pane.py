@@ -49,8 +49,10 @@ class GlossaryPane(Vertical):
     def show_article(self, article: Article, entries: dict[str, GlossaryEntry]) -> None:
         linked = linked_entries(article)
         self.border_title = f"Glossary ({len(linked)})"
-        options = []
+        options: list[Option | None] = []
         for entry_id, count, written in linked:
+            if options:
+                options.append(None)
             entry = entries.get(entry_id)
             text = Text(end="")
             text.append(display_text(entry.term if entry else written), style="bold")
