@@ -43,6 +43,7 @@ class ArticlesScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "dismiss_list", "Back"),
         Binding("down", "to_list", "List", show=False),
+        Binding("slash", "to_filter", "Back to the filter", show=False),
     ]
 
     def __init__(self, corpus: Corpus, current: str | None = None) -> None:
@@ -109,6 +110,9 @@ class ArticlesScreen(ModalScreen[str | None]):
             self.dismiss(articles.get_option_at_index(0).id)
         else:
             self.action_to_list()
+
+    def action_to_filter(self) -> None:
+        self.query_one(Input).focus()
 
     def action_to_list(self) -> None:
         articles = self.query_one(OptionList)

@@ -81,6 +81,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     BINDINGS = [
         Binding("escape", "dismiss_search", "Back"),
         Binding("down", "to_results", "Results", show=False),
+        Binding("slash", "to_field", "Back to the query", show=False),
     ]
 
     def __init__(self, corpus: Corpus, query: str = "") -> None:
@@ -159,8 +160,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             self._say(f"No results for “{result.query}”." + (" Try the suggestion below." if result.suggestion else ""))
         else:
             shown = len(result.hits)
-            # the index's total also counts documents the type filter removed:
-            # trust it only when the list is full
+            # the index's total is an estimate: when the list is not full,
+            # the list itself is the count
             total = result.total if shown >= LIMIT else shown
             more = f", showing the best {shown}" if total > shown else ""
             self._say(f"{total} result{'s' if total != 1 else ''}{more} — ↓ to choose, Enter to open")
@@ -181,6 +182,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             results.focus()
             if results.highlighted is None:
                 results.highlighted = 0
+
+    def action_to_field(self) -> None:
+        self.query_one(Input).focus()
 
     def action_to_results(self) -> None:
         self._focus_results()

@@ -104,6 +104,9 @@ async def test_did_you_mean_is_selectable(app: GuidedReaderApp) -> None:
         await settle(pilot)
         assert search.query_one(Input).value == "cluster"
         assert search.result is not None and search.result.hits
+        assert results.has_focus
+        await pilot.press("slash")  # back to the query
+        assert search.query_one(Input).has_focus
 
 
 async def test_search_error_is_one_line_not_a_crash(app: GuidedReaderApp, monkeypatch) -> None:
