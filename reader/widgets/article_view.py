@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.models import Article, GlossaryLink, Span, Statement
+from index.models import Article, GlossaryLink, Span
 
 from ..colors import actor_color, blend, text_on
 from ..messages import EntryChosen, StatementChosen
@@ -419,8 +419,3 @@ class ArticleView(ScrollView, can_focus=True):
         if self.term_index is None or not 0 <= self.term_index < len(self._links):
             return None
         return self._links[self.term_index]
-
-    def statement(self, position: int) -> Statement | None:
-        if self.article is None or not 0 <= position < len(self.article.analysis.statements):
-            return None
-        return self.article.analysis.statements[position]

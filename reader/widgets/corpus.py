@@ -70,13 +70,6 @@ class Corpus:
     def headers(self) -> list[ArticleHeader]:
         return self._cached("headers", self.store.article_headers)
 
-    def article_count(self) -> int:
-        return self._cached("count", lambda: self._count())
-
-    def _count(self) -> int:
-        with self.store.searcher() as searcher:
-            return searcher.doc_frequency("doctype", ARTICLE)
-
     def first_article(self) -> str | None:
         """The first article in reading order, without reading every header."""
         with self.store.searcher() as searcher:

@@ -28,7 +28,7 @@ from ..session import Position
 from .article_view import ArticleView, Marks
 from .articles_screen import ArticlesScreen
 from .actors_pane import ActorsPane
-from .claims_pane import ClaimsPane, speaker_name
+from .claims_pane import ClaimsPane
 from .corpus import Corpus
 from .entry_card import EntryCardScreen
 from .glossary_pane import GlossaryPane
@@ -552,9 +552,3 @@ class ReaderScreen(Screen[None]):
         self._refs[actor] = refs
         if self.state.actor == actor and not (self.state.search.hits and self.state.search.index is not None):
             self._say_actor(actor, refs)
-
-    def current_speaker(self) -> str | None:
-        article, position = self.state.article, self.state.current
-        if article is None or position is None:
-            return None
-        return speaker_name(article, article.analysis.statements[position])
