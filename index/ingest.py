@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .linking import link
 from .models import Analysis, Article, SourceText, Span
 from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
 from .store import Store, article_id, content_hash
@@ -166,7 +167,7 @@ def _analyse_and_write(
     progress: Progress | None,
     processes: int | None,
 ) -> None:
-    from .glossary import GlossaryMatcher, link_actors
+    from .glossary import GlossaryMatcher
 
     entries = store.glossary_entries()
     matcher = GlossaryMatcher(entries)
@@ -180,8 +181,7 @@ def _analyse_and_write(
         if isinstance(analysis, str):
             report.failed.append(f"{source.path}: not added: the analysis failed ({analysis}) — please report this file")
             continue
-        analysis.glossary = matcher.find(source.text)
-        link_actors(analysis.actors, entries)
+        link(analysis, source.text, matcher, entries)
         seq = kept_seq if kept_seq is not None else next_seq
         if kept_seq is None:
             next_seq += 1
@@ -264,15 +264,14 @@ def ensure_glossary(store: Store) -> list[str]:
 
 def relink(store: Store, entries: dict, fingerprint: str) -> int:
     """Store ``entries`` and re-link every indexed article to them."""
-    from .glossary import GlossaryMatcher, link_actors
+    from .glossary import GlossaryMatcher
 
     matcher = GlossaryMatcher(entries)
     articles = list(store.iter_articles())
     with store.writer() as writer:
         store.write_glossary(writer, list(entries.values()))
         for article in articles:
-            article.analysis.glossary = matcher.find(article.text)
-            link_actors(article.analysis.actors, entries)
+            link(article.analysis, article.text, matcher, entries)
             store.delete_article(writer, article.id)
             store.add_article(writer, article)
         store.write_state(writer, glossary=fingerprint)
@@ -287,7 +286,7 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
     nothing.  Returns the number of articles and one line per text that
     could not be read.
     """
-    from .glossary import GlossaryMatcher, glossary_fingerprint, link_actors, load_glossary
+    from .glossary import GlossaryMatcher, glossary_fingerprint, load_glossary
     from .store import IndexDamaged, StoreError
 
     texts = TextStore(path / "texts")
@@ -315,8 +314,7 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
                 if isinstance(analysis, str):  # keep the article, without statements
                     errors.append(f"{article.path}: kept without statements: the analysis failed ({analysis})")
                     analysis = Analysis()
-                analysis.glossary = matcher.find(article.text)
-                link_actors(analysis.actors, loaded.entries)
+                link(analysis, article.text, matcher, loaded.entries)
                 article.analysis = analysis
                 fresh.add_article(writer, article)
                 if progress:

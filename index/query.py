@@ -15,7 +15,7 @@ from typing import Any
 
 from whoosh import qparser
 from whoosh.lang.porter import stem
-from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Phrase, Query, Term
+from whoosh.query import And, Every, FuzzyTerm, Or, Phrase, Query, Term
 
 from .models import Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
@@ -458,12 +458,20 @@ def statements_of(store: Store, actor_id: str) -> list[StatementRef]:
 
 def next_statement(store: Store, actor_id: str, order: int, *, forward: bool = True) -> StatementRef | None:
     """The actor's next (or previous) statement after corpus order ``order``:
-    later in this article, then in the next article — one range query."""
-    bounds = NumericRange("order", order + 1, None) if forward else NumericRange("order", None, order - 1)
-    query = And([Term("doctype", STATEMENT), Term("actor_id", actor_id), bounds])
+    later in this article, then in the next article.  One query for the
+    actor's statements, then their ``order`` column (a 64-bit range query
+    over whoosh's numeric trie took 40 ms)."""
+    query = And([Term("doctype", STATEMENT), Term("actor_id", actor_id)])
     with store.searcher() as searcher:
-        hits = searcher.search(query, limit=1, sortedby="order", reverse=not forward)
-        return StatementRef.from_fields(hits[0].fields()) if hits else None
+        orders = searcher.reader().column_reader("order")
+        candidates = [(orders[d], d) for d in searcher.docs_for_query(query)]
+        if forward:
+            after = [c for c in candidates if c[0] > order]
+            chosen = min(after) if after else None
+        else:
+            before = [c for c in candidates if c[0] < order]
+            chosen = max(before) if before else None
+        return StatementRef.from_fields(searcher.stored_fields(chosen[1])) if chosen else None
 
 
 def statement_order(seq: int, position: int) -> int:
@@ -527,18 +535,16 @@ def find_actor(store: Store, name: str) -> list[ActorSummary]:
 
 
 def entry_occurrences(store: Store, entry_id: str) -> list[tuple[ArticleHeader, int]]:
-    """Articles that mention a glossary entry, with how often."""
+    """Articles that mention a glossary entry, with how often (counts are
+    kept on the article's header, so no text is loaded)."""
     query = And([Term("doctype", ARTICLE), Term("entry", entry_id.lower())])
-    found = []
     with store.searcher() as searcher:
-        aids = [h["article"] for h in searcher.search(query, limit=None, sortedby="seq")]
-    for aid in aids:
-        article = store.article(aid)
-        header = store.header(aid)
-        if article is None or header is None:
-            continue
-        count = sum(1 for link in article.analysis.glossary if link.entry == entry_id)
-        found.append((header, count))
+        docs = [h.fields() for h in searcher.search(query, limit=None, sortedby="seq")]
+    found = []
+    for fields in docs:
+        header = store.header(fields["article"])
+        if header is not None:
+            found.append((header, int((fields.get("data") or {}).get("entries", {}).get(entry_id, 0))))
     return found
 
 

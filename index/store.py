@@ -54,6 +54,10 @@ class IndexDamaged(StoreError):
     pass
 
 
+class IndexOutdated(IndexDamaged):
+    """Built by an older version whose schema lacks fields we need."""
+
+
 def default_index_dir() -> Path:
     """``$READER_INDEX``, else the user's data directory (platformdirs)."""
     env = os.environ.get(INDEX_ENV)
@@ -121,12 +125,19 @@ class Store:
         try:
             ix = whoosh_index.open_dir(str(where))
             self._check_files(ix)
-            return ix
         except Exception as exc:  # whoosh raises bare struct/pickle/OS errors on damage
             raise IndexDamaged(
                 f"index at {self.path} is damaged ({type(exc).__name__}: {str(exc)[:80]}) — "
                 f"run `reader reindex` to rebuild it from the article texts it keeps"
             ) from None
+        missing = set(make_schema().names()) - set(ix.schema.names())
+        if missing:
+            ix.close()
+            raise IndexOutdated(
+                f"index at {self.path} was built by an older version of Guided Reader — "
+                f"run `reader reindex` to upgrade it (nothing is lost)"
+            )
+        return ix
 
     def _check_files(self, ix: whoosh_index.Index) -> None:
         """Open every segment's files now, so damage shows at open, not mid-read."""
@@ -319,7 +330,10 @@ class Store:
         aid = article.id
         analysis = article.analysis
         digest = content_hash(article.text)
-        entries = sorted({link.entry for link in analysis.glossary})
+        counts: dict[str, int] = {}
+        for link in analysis.glossary:
+            counts[link.entry] = counts.get(link.entry, 0) + 1
+        entries = sorted(counts)
         writer.add_document(
             id=f"a:{aid}",
             doctype=ARTICLE,
@@ -338,6 +352,7 @@ class Store:
                 "statements": len(analysis.statements),
                 "actors": len(analysis.actors),
                 "words": len(article.text.split()),
+                "entries": counts,
             },
         )
         writer.add_document(

@@ -183,7 +183,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from index.glossary import GlossaryMatcher, link_actors, load_glossary
+    from index.glossary import GlossaryMatcher, load_glossary
+    from index.linking import link
     from index.ingest import AddReport, collect_files, read_files, safe_analyses
 
     report = AddReport()
@@ -199,8 +200,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if isinstance(analysis, str):
             report.failed.append(f"{source.path}: the analysis failed ({analysis}) — please report this file")
             continue
-        analysis.glossary = matcher.find(source.text)
-        link_actors(analysis.actors, glossary.entries)
+        link(analysis, source.text, matcher, glossary.entries)
         if args.json:
             record = {
                 "path": source.path,

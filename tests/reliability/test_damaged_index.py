@@ -73,3 +73,19 @@ def test_reindex_upgrades_a_healthy_index_and_keeps_new_adds_working(tmp_path: P
     assert sorted(h.title for h in store.article_headers()) == ["Budget deal reached", "Central bank holds interest rates steady"]
     report = add_paths(store, [articles_dir / "harvest.md"])
     assert report.added and store.header(store.article_headers()[-1].id).seq == 3  # type: ignore[union-attr]
+
+
+def test_an_index_from_an_older_schema_says_to_reindex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, Schema
+
+    where = tmp_path / "ix"
+    build(where)
+    old = Schema(id=ID(unique=True, stored=True))  # a schema without today's fields
+    (where / "whoosh").mkdir(exist_ok=True)
+    whoosh_index.create_in(str(where / "whoosh"), old)
+    code = main(["add", str(ARTICLES / "budget.txt"), "--index", str(where)])
+    err = capsys.readouterr().err
+    assert code == 2 and "older version" in err and "reader reindex" in err
+    assert main(["reindex", "--index", str(where)]) == 0
+    assert len(Store(where).article_headers()) == 5

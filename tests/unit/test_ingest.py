@@ -131,3 +131,24 @@ def test_folder_notes_are_not_articles(tmp_path: Path, articles_dir: Path) -> No
     assert {f.name for f in files} == {"rates.txt", "bombing.txt", "harvest.md", "election.html", "budget.txt"}
     files, _ = collect_files([articles_dir / "README.md"])
     assert [f.name for f in files] == ["README.md"]
+
+
+def test_actors_sharing_a_glossary_entry_merge_across_spellings() -> None:
+    from index.linking import merge_actors_by_entry
+    from index.models import Actor, Analysis, Span, Statement
+
+    def said(actor: str) -> Statement:
+        return Statement(actor, actor, None, None, None, Span(0, 1), "claim", False)
+
+    analysis = Analysis(
+        actors=[
+            Actor("nikol-pashinian", "Nikol Pashinian", "person", entry="nikol-pashinyan"),
+            Actor("pashinyan", "Pashinyan", "person", entry="nikol-pashinyan", description="prime minister"),
+            Actor("someone", "Someone Else", "person"),
+        ],
+        statements=[said("nikol-pashinian"), said("pashinyan"), said("someone")],
+    )
+    merge_actors_by_entry(analysis)
+    assert [a.id for a in analysis.actors] == ["nikol-pashinyan", "someone"]
+    assert analysis.actors[0].aliases == ["Pashinyan"] and analysis.actors[0].description == "prime minister"
+    assert [s.actor for s in analysis.statements] == ["nikol-pashinyan", "nikol-pashinyan", "someone"]

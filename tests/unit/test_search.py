@@ -91,3 +91,18 @@ def test_phrase_highlights_only_the_phrase(store: Store) -> None:
     assert words and words == ["interest", "rates"] * (len(words) // 2)
     # "rates" also stands alone in that article, and must not be marked there
     assert len(words) < 2 * text.lower().count("rates")
+
+
+def test_next_statement_walks_an_actor_in_reading_order(store: Store) -> None:
+    from index.query import actors, next_statement, statements_of
+
+    busiest = actors(store)[0].actor
+    refs = statements_of(store, busiest.id)
+    assert len(refs) >= 2 and [r.order for r in refs] == sorted(r.order for r in refs)
+    walked = [refs[0]]
+    while (following := next_statement(store, busiest.id, walked[-1].order)) is not None:
+        walked.append(following)
+    assert [r.order for r in walked] == [r.order for r in refs]
+    back = next_statement(store, busiest.id, refs[-1].order, forward=False)
+    assert back is not None and back.order == refs[-2].order
+    assert next_statement(store, busiest.id, refs[0].order, forward=False) is None

@@ -1,0 +1,49 @@
+"""Tying an article's analysis to the glossary.
+
+Glossary links are found in the text, actors are linked to their entries,
+and actors that share an entry become one: "Nikol Pashinian" in one article
+and "Nikol Pashinyan" in another are the same man, so they get the entry's
+id and merge across the corpus like any actor with the same id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .models import Actor, Analysis, GlossaryEntry
+
+
+def link(analysis: Analysis, text: str, matcher: object, entries: Mapping[str, GlossaryEntry]) -> Analysis:
+    """Fill in ``analysis.glossary`` and the actors' entries (in place)."""
+    from .glossary import link_actors
+
+    analysis.glossary = matcher.find(text)  # type: ignore[attr-defined]
+    link_actors(analysis.actors, entries)
+    merge_actors_by_entry(analysis)
+    return analysis
+
+
+def merge_actors_by_entry(analysis: Analysis) -> None:
+    """Give each actor with a glossary entry the entry's id, merging actors
+    of this article that share one; statements follow their actor."""
+    merged: dict[str, Actor] = {}
+    renamed: dict[str, str] = {}
+    kept: list[Actor] = []
+    for actor in analysis.actors:
+        new_id = actor.entry or actor.id
+        renamed[actor.id] = new_id
+        first = merged.get(new_id)
+        if first is None:
+            actor.id = new_id
+            merged[new_id] = actor
+            kept.append(actor)
+            continue
+        names = [actor.name, *actor.aliases]
+        first.aliases = sorted({*first.aliases, *(n for n in names if n != first.name)})
+        first.description = first.description or actor.description
+        first.affiliation = first.affiliation or actor.affiliation
+    analysis.actors = kept
+    for statement in analysis.statements:
+        if statement.actor is not None:
+            statement.actor = renamed.get(statement.actor, statement.actor)
+            statement.speaker = merged[statement.actor].name if statement.actor in merged else statement.speaker
