@@ -158,6 +158,11 @@ class Store:
                 self._searcher = self.ix.searcher()
             yield self._searcher
 
+    def generation(self) -> int:
+        """The index version the searcher reads."""
+        with self.searcher() as s:
+            return s.reader().generation()
+
     def refresh(self) -> bool:
         """Pick up commits made since the searcher opened, by this process or
         another; True when anything changed.  (whoosh's own

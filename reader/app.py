@@ -59,10 +59,28 @@ class GuidedReaderApp(App[None]):
         start = self.session.position(self.store.path)
         self.push_screen(ReaderScreen(self.corpus, paths=self.paths, start=start, remember=self.remember))
 
+    INDEX_POLL_SECONDS = 2.0
+
     def on_ready(self) -> None:
+        self.set_interval(self.INDEX_POLL_SECONDS, self.check_index)
         # Textual keeps many long-lived objects; full collections of them
         # stalled a jump by up to 60 ms.  Freeze what start-up built.
         gc.freeze()
+
+    def check_index(self) -> bool:
+        """Notice articles another process (`reader add`) committed, so they
+        show up without restarting; True when the index changed."""
+        try:
+            changed = self.store.ix.latest_generation() != self.store.generation()
+        except OSError:
+            return False
+        if changed:
+            before = len(self.corpus.headers())
+            self.corpus.invalidate()
+            added = len(self.corpus.headers()) - before
+            if added > 0:
+                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — `o` lists them")
+        return changed
 
     def remember(self, position: Position) -> None:
         self.session.remember(self.store.path, position)

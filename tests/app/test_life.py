@@ -186,3 +186,27 @@ def test_the_app_never_imports_spacy_at_start_up() -> None:
     code = "import reader.app, reader.cli, sys; assert 'spacy' not in sys.modules, 'spacy imported'"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+async def test_articles_added_by_another_process_appear(app: GuidedReaderApp, index_path: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "late.txt"
+    extra.write_text("Late news arrives\n\nThe mayor said the bridge had reopened.\n", encoding="utf-8")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = len(app.corpus.headers())
+        assert app.check_index() is False
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "add", str(extra), "--index", str(index_path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert app.check_index() is True  # the timer does this every two seconds
+        await settle(pilot)
+        assert len(app.corpus.headers()) == before + 1
+        await pilot.press("o")
+        await settle(pilot)
+        listing = app.screen.query_one("OptionList")
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert any("Late news arrives" in prompt for prompt in prompts)
