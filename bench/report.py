@@ -63,8 +63,9 @@ def render(figures: dict[str, Any]) -> str:
     if a:
         lines.append(_row("app: process start to first paint", f"{a['first_paint_s'] * 1000:.0f} ms", "", "", "< 1 s", a["first_paint_s"] < 1))
         lines.append(_row("app: resident memory once open", f"{a['rss_mb']:.0f} MB", "", "", "< 250 MB", a["rss_mb"] < 250))
-        for key, label in (("jump_ms", "`]` jump to the next statement"), ("open_hit_ms", "opening a search result"), ("pane_ms", "switching panes")):
+        for key, label in (("jump_ms", "`]` jump to the next statement"), ("pane_ms", "switching panes")):
             lines.append(_row(f"app: {label} (median of {a['samples']})", f"{a[key]:.1f} ms", "", "", "< 50 ms", a[key] < 50))
+        lines.append(_row(f"app: opening a search result (median of {a['samples'] // 2})", f"{a['open_hit_ms']:.1f} ms", "", "", "", None))
         lines.append(_row("app: `]` jump, 95th percentile", f"{a['jump_p95_ms']:.1f} ms", "", "", "", None))
         lines.append(_row("app: pane switch, 95th percentile", f"{a['pane_p95_ms']:.1f} ms", "", "", "", None))
     lines += [

@@ -150,14 +150,23 @@ def search(
     try:
         with store.searcher() as searcher:
             query = _expand_fuzzy(query, text, searcher)
-            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(searcher, wanted), terms=True)
+            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(searcher, wanted))
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
             # limit the count is exact, above it whoosh's estimate will do.
             result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
             phrases, only_in_phrases = _phrases(query)
+            forms = _surface_forms(searcher) if with_matches and scored else None
+            # Every indexed term the query can match (wildcards expanded):
+            # cheaper than having whoosh record each hit's own terms, and a
+            # term a document lacks is simply not found in its text.
+            terms = {
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for f, t in query.existing_terms(searcher.reader(), expand=True)
+                if f in TEXT_FIELDS
+            } - only_in_phrases
             for hit in results:
-                result.hits.append(_hit(store, hit, with_matches, phrases, only_in_phrases))
+                result.hits.append(_hit(store, hit, with_matches, phrases, terms, forms))
             try:
                 result.suggestion = _suggest(searcher, query, text)
             except Exception:  # a suggestion is a courtesy: never fail the search for it
@@ -291,6 +300,7 @@ def _vocabulary(searcher: Any) -> frozenset[str]:
     return _VOCABULARIES[key]
 
 
+@lru_cache(maxsize=256)
 def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
     """Indexed words within ``maxdist`` edits (transpositions count one)."""
     from rapidfuzz import process
@@ -311,21 +321,26 @@ def _word_list(vocabulary: frozenset[str]) -> list[str]:
     return _WORD_LISTS[key]
 
 
-def _hit(store: Store, hit: Any, with_matches: bool, phrases: list[list[str]], only_in_phrases: set[str]) -> Hit:
+def _hit(
+    store: Store,
+    hit: Any,
+    with_matches: bool,
+    phrases: list[list[str]],
+    terms: set[str],
+    forms: dict[str, list[str]] | None = None,
+) -> Hit:
     fields = hit.fields()
     doctype = fields["doctype"]
-    terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in (hit.matched_terms() or []) if f in TEXT_FIELDS}
-    terms -= only_in_phrases
     if doctype == GLOSSARY:
         entry = GlossaryEntry.from_json(fields["data"])
-        matches = find_terms(entry.summary, terms, phrases)
+        matches = find_terms(entry.summary, terms, phrases, forms)
         snippet, local = snippet_of(entry.summary, matches)
         return Hit(GLOSSARY, None, entry.term, None, hit.score, matches, snippet, local, entry=entry.id)
     if doctype == STATEMENT:
         data = fields["data"]
         statement = Statement.from_json(data)
         sentence = data.get("text", "")
-        local_matches = find_terms(sentence, terms, phrases)
+        local_matches = find_terms(sentence, terms, phrases, forms)
         offset = statement.sentence.start
         snippet, local = snippet_of(sentence, local_matches)
         return Hit(
@@ -348,7 +363,7 @@ def _hit(store: Store, hit: Any, with_matches: bool, phrases: list[list[str]], o
     if with_matches:
         text = store.article_text(aid)
         if text is not None:
-            matches = find_terms(text, terms, phrases)
+            matches = find_terms(text, terms, phrases, forms)
             snippet, local = snippet_of(text, matches)
     return Hit(ARTICLE, aid, fields.get("title", ""), fields.get("path"), hit.score, matches, snippet, local)
 
@@ -358,31 +373,73 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-def find_terms(text: str, terms: Iterable[str], phrases: Sequence[Sequence[str]] = ()) -> list[Span]:
+def find_terms(
+    text: str,
+    terms: Iterable[str],
+    phrases: Sequence[Sequence[str]] = (),
+    forms: dict[str, list[str]] | None = None,
+) -> list[Span]:
     """Offsets of the words in ``text`` whose stem is one of ``terms``, and
     of every run of words that spells one of ``phrases`` (lists of stems).
 
     whoosh knows which indexed terms matched (fuzzy and wildcard expanded),
-    but not where; scanning with the analyser's own tokens and stemmer
-    finds them without re-running the whole analyser.
+    but not where.  With ``forms`` (stem -> the words written with it) one
+    compiled pattern finds them at C speed; without, every word is stemmed.
     """
     wanted = set(terms)
-    if not wanted and not phrases:
+    needed = wanted | {w for phrase in phrases for w in phrase}
+    if not needed:
         return []
+    fast = forms is not None and all(stem_ in forms for stem_ in needed)
     words: list[tuple[Span, str]] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group().lower()
-        if word not in _STOP_WORDS:
+    if fast:
+        assert forms is not None
+        pattern = _pattern(frozenset(word for stem_ in needed for word in forms[stem_]))
+        for match in pattern.finditer(text):
+            word = match.group().lower()
             words.append((Span(match.start(), match.end()), word if word in wanted else _stem(word)))
+    else:
+        for match in _TOKEN.finditer(text):
+            word = match.group().lower()
+            if word not in _STOP_WORDS:
+                words.append((Span(match.start(), match.end()), word if word in wanted else _stem(word)))
     marked = {i for i, (_, stem_) in enumerate(words) if stem_ in wanted}
     for phrase in phrases:
         size = len(phrase)
-        if not size:
-            continue
         for i in range(len(words) - size + 1):
-            if words[i][1] == phrase[0] and all(words[i + k][1] == phrase[k] for k in range(1, size)):
-                marked.update(range(i, i + size))
+            if size and all(words[i + k][1] == phrase[k] for k in range(size)):
+                run = range(i, i + size)
+                # found words need not be neighbours in the text: only stop words between
+                if not fast or all(_only_stop_words(text[words[k][0].end : words[k + 1][0].start]) for k in run[:-1]):
+                    marked.update(run)
     return [words[i][0] for i in sorted(marked)]
+
+
+def _only_stop_words(gap: str) -> bool:
+    return all(word.lower() in _STOP_WORDS for word in _TOKEN.findall(gap))
+
+
+@lru_cache(maxsize=512)
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)", re.IGNORECASE)
+
+
+_FORMS: dict[int, dict[str, list[str]]] = {}
+
+
+def _surface_forms(searcher: Any) -> dict[str, list[str]]:
+    """stem -> every word written with it in the index (once per version)."""
+    vocabulary = _vocabulary(searcher)
+    key = id(vocabulary)
+    if key not in _FORMS:
+        _FORMS.clear()
+        forms: dict[str, list[str]] = {}
+        for word in vocabulary:
+            if word not in _STOP_WORDS:
+                forms.setdefault(_stem(word), []).append(word)
+        _FORMS[key] = forms
+    return _FORMS[key]
 
 
 def _phrases(query: Query) -> tuple[list[list[str]], set[str]]:
