@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -127,12 +129,30 @@ def _progress(label: str) -> Iterator[Any]:
 # -- commands --------------------------------------------------------------
 
 
+@contextmanager
+def _stop_at_once_on_interrupt() -> Iterator[None]:
+    """Ctrl-C during a long write ends the process at once.  Each batch of
+    articles is committed atomically, so stopping anywhere is as safe as a
+    kill, and it avoids waiting on analysis workers mid-chunk."""
+
+    def stop(signum: int, frame: object) -> None:
+        os.write(2, b"\nreader: interrupted - what was committed is kept; run the command again to finish\n")
+        os._exit(130)
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from index.ingest import add_paths
 
-    store = _store(args, seed=False)
-    with _progress("Analysing") as progress:
-        report = add_paths(store, args.paths, progress=progress)
+    with _stop_at_once_on_interrupt():
+        store = _store(args, seed=False)
+        with _progress("Analysing") as progress:
+            report = add_paths(store, args.paths, progress=progress)
     for line in report.failed:
         err.print(f"reader: {escape(line)}")
     err.print(f"{report.summary()} — index at {store.path}")
@@ -144,7 +164,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     from index.store import default_index_dir
 
     path = Path(args.index) if args.index else default_index_dir()
-    with _progress("Re-analysing") as progress:
+    with _stop_at_once_on_interrupt(), _progress("Re-analysing") as progress:
         count, errors = reindex(path, progress=progress)
     for line in errors:
         err.print(f"reader: {escape(line)}")

@@ -323,7 +323,21 @@ def _chunks(items: Iterable[tuple[str, Span | None]], size: int) -> Iterator[lis
 
 
 def _worker_init() -> None:
+    _die_with_parent()
     load_pipeline()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies
+    (a killed `reader add` must not leave workers behind)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers exit when their queue closes
+        pass
 
 
 def _mp_context():

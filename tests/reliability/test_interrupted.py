@@ -29,10 +29,11 @@ SPEAKERS = ["Maria Lindqvist", "Tomas Berg", "the defence ministry", "Anna Kovac
 TOPICS = ["the bridge", "the budget", "the harvest", "the border", "the election", "the port"]
 
 
-def write_corpus(folder: Path) -> None:
-    rng = random.Random(7)
-    folder.mkdir()
-    for number in range(ARTICLES):
+def write_batch(folder: Path, batch: int) -> None:
+    """``ARTICLES`` new articles, so every round has work to interrupt."""
+    rng = random.Random(batch)
+    folder.mkdir(exist_ok=True)
+    for number in range(batch * ARTICLES, (batch + 1) * ARTICLES):
         speaker, topic = rng.choice(SPEAKERS), rng.choice(TOPICS)
         lines = [f"Report {number} on {topic}", ""]
         for paragraph in range(4):
@@ -82,20 +83,24 @@ def check_whole(index: Path) -> int:
 @pytest.mark.slow
 def test_random_kills_lose_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
-    write_corpus(folder)
     index = tmp_path / "index"
     rng = random.Random(int(os.environ.get("READER_KILL_SEED", "2026")))
     seen_counts = []
+    mid_run = 0
     for round_number in range(ROUNDS):
+        write_batch(folder, round_number)
         process = start_add(folder, index, tmp_path)
-        time.sleep(rng.uniform(0.5, 5.0))
+        time.sleep(rng.uniform(0.3, 4.0))
+        mid_run += process.poll() is None
         sig = signal.SIGKILL if round_number % 2 == 0 else signal.SIGINT
         process.send_signal(sig)
         _, stderr = process.communicate(timeout=60)
         assert b"Traceback" not in stderr, stderr.decode(errors="replace")
         seen_counts.append(check_whole(index))
+        assert seen_counts[-1] <= ARTICLES * (round_number + 1)
+    print(f"{mid_run} of {ROUNDS} kills landed while `reader add` ran; articles after each: {seen_counts}")
     final = start_add(folder, index, tmp_path)
     _, stderr = final.communicate(timeout=300)
     assert final.returncode == 0, stderr.decode(errors="replace")
-    assert check_whole(index) == ARTICLES
+    assert check_whole(index) == ARTICLES * ROUNDS  # the re-run completed the rest
     assert seen_counts == sorted(seen_counts)  # progress is never lost
