@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
-from index.models import Article
 from index.query import search
 from index.store import Store
 
@@ -73,18 +73,7 @@ def scaled_index(base: Store, target: Path, factor: int) -> Store:
     for copy in range(factor):
         with scaled.writer() as writer:
             for article in articles:
-                clone = Article(
-                    id=f"{article.id[:12]}{copy:04d}",
-                    seq=article.seq + copy * stride,
-                    path=f"{article.path}#copy{copy}",
-                    title=article.title,
-                    text=article.text,
-                    title_span=article.title_span,
-                    date=article.date,
-                    source=article.source,
-                    url=article.url,
-                    analysis=article.analysis,
-                )
+                clone = replace(article, id=f"{article.id[:12]}{copy:04d}", seq=article.seq + copy * stride, path=f"{article.path}#copy{copy}")
                 scaled.add_article(writer, clone)
             scaled.write_state(writer, next_seq=(copy + 1) * stride)
     return scaled
