@@ -68,6 +68,7 @@ class SearchResult:
     query: str
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    exact: bool = True  # False when ``total`` is whoosh's estimate (above the limit)
     suggestion: str | None = None
     error: str | None = None
 
@@ -76,6 +77,7 @@ class SearchResult:
             "query": self.query,
             "suggestion": self.suggestion,
             "total": self.total,
+            "total_exact": self.exact,
             "hits": [h.to_json() for h in self.hits],
         }
         if self.error:
@@ -155,6 +157,7 @@ def search(
             # Counting every match costs as much as the search: below the
             # limit the count is exact, above it whoosh's estimate will do.
             result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
+            result.exact = scored < limit
             phrases, only_in_phrases = _phrases(query)
             forms = _surface_forms(searcher) if with_matches and scored else None
             # Every indexed term the query can match (wildcards expanded):

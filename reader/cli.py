@@ -189,7 +189,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not result.hits:
         out.print(f"No results for {text!r}.")
         return 0
-    out.print(f"{result.total} result{'s' if result.total != 1 else ''} for {text!r}" + (f", showing {len(result.hits)}" if result.total > len(result.hits) else ""))
+    about = "" if result.exact else "about "
+    out.print(f"{about}{result.total} result{'s' if result.total != 1 else ''} for {text!r}" + (f", showing {len(result.hits)}" if result.total > len(result.hits) else ""))
     for number, hit in enumerate(result.hits, 1):
         label = {"article": "", "statement": f"{hit.speaker} — ", "glossary": "glossary: "}[hit.type]
         out.print(Text.assemble(f"{number:>2}. ", (label + hit.title, "bold"), (f"  ({hit.score:.1f})", "dim")))

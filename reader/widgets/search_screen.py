@@ -164,7 +164,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             # the list itself is the count
             total = result.total if shown >= LIMIT else shown
             more = f", showing the best {shown}" if total > shown else ""
-            self._say(f"{total} result{'s' if total != 1 else ''}{more} — ↓ to choose, Enter to open")
+            about = "" if result.exact or total == shown else "about "
+            self._say(f"{about}{total} result{'s' if total != 1 else ''}{more} — ↓ to choose, Enter to open")
         if options:
             results.highlighted = 0
         if self._pending_focus and options:
