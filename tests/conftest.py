@@ -1,6 +1,6 @@
 """Shared fixtures: every test runs against its own index and glossary dirs.
 
-Nothing here reads ../shared or the user's real data directory.
+Nothing here reads the shared corpora or the user's real data directory.
 """
 
 from __future__ import annotations
