@@ -42,6 +42,9 @@ APP_NAME = "guided-reader"
 WRITE_TIMEOUT = float(os.environ.get("READER_WRITE_TIMEOUT", "10"))
 
 
+_THREAD_WRITE_LOCK = threading.RLock()
+
+
 class StoreError(Exception):
     """A problem with the index a person can act on; ``str()`` is one line."""
 
@@ -284,21 +287,28 @@ class Store:
     def writer(self, timeout: float | None = None) -> Iterator[SegmentWriter]:
         """A writer that commits on success and cancels on any error."""
         wait = WRITE_TIMEOUT if timeout is None else timeout
+        # whoosh's file lock is per process: threads of one process (the
+        # app's workers) are kept apart by this lock first.
+        if not _THREAD_WRITE_LOCK.acquire(timeout=wait):
+            raise IndexBusy(f"the index at {self.path} is busy: this program is still writing to it — try again shortly")
         try:
-            writer = self.ix.writer(timeout=wait, delay=0.1, limitmb=256)
-        except LockError:
-            raise IndexBusy(
-                f"the index at {self.path} is busy: another `reader` is writing to it — "
-                f"try again when it has finished"
-            ) from None
-        try:
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        else:
-            writer.commit()
-            self.refresh()
+            try:
+                writer = self.ix.writer(timeout=wait, delay=0.1, limitmb=256)
+            except LockError:
+                raise IndexBusy(
+                    f"the index at {self.path} is busy: another `reader` is writing to it — "
+                    f"try again when it has finished"
+                ) from None
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            else:
+                writer.commit()
+                self.refresh()
+        finally:
+            _THREAD_WRITE_LOCK.release()
 
     @contextmanager
     def write_lock(self, timeout: float | None = None) -> Iterator[None]:

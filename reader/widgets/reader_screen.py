@@ -180,6 +180,32 @@ class ReaderScreen(Screen[None]):
             target = Target(offset=start.offset, statement=start.statement, actor=start.actor)
         if aid is not None:
             self.app.call_from_thread(self.open_article, aid, target)
+        self._check_glossary()
+
+    def _check_glossary(self) -> None:
+        """Re-link indexed articles when the glossary files changed (a user's
+        own entries, say); runs in the start-up worker, after the article."""
+        from index.ingest import ensure_glossary
+        from index.store import StoreError
+
+        store = self.corpus.store
+        before = store.state().get("glossary")
+        try:
+            errors = ensure_glossary(store)
+        except StoreError as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="warning")
+            return
+        for line in errors:
+            self.app.call_from_thread(self.app.notify, line, severity="warning", timeout=10)
+        if store.state().get("glossary") != before:
+            self.corpus.invalidate()
+            self.app.call_from_thread(self._glossary_relinked)
+
+    def _glossary_relinked(self) -> None:
+        self.app.notify("The glossary changed: every article was linked to it again.")
+        article = self.state.article
+        if article is not None:
+            self.open_article(article.id, Target(offset=self.view.top_offset()))
 
     def open_article(self, aid: str, target: Target | None = None) -> None:
         if self.state.article is None:

@@ -210,3 +210,23 @@ async def test_articles_added_by_another_process_appear(app: GuidedReaderApp, in
         listing = app.screen.query_one("OptionList")
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert any("Late news arrives" in prompt for prompt in prompts)
+
+
+async def test_a_changed_glossary_is_linked_when_the_app_opens(index_path: Path, isolated_dirs: Path) -> None:
+    user = isolated_dirs / "user-glossary"
+    user.mkdir(exist_ok=True)
+    (user / "mine.toml").write_text(
+        '[[entry]]\nid = "shelling"\nterm = "shelling"\ncategory = "concept"\n'
+        'summary = "Firing artillery shells at a place. It is a common way of attacking towns from afar."\n'
+        'reference = "Oxford English Dictionary, shelling"\n',
+        encoding="utf-8",
+    )
+    store = Store(index_path)
+    app = GuidedReaderApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        article = reader(app).state.article
+        assert article is not None
+        assert "shelling" in {link.entry for link in article.analysis.glossary}
+    store.close()
