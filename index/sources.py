@@ -109,14 +109,9 @@ def _first_sentence(text: str) -> str:
     return sentence or "(untitled)"
 
 
-def _from_text(path: Path, text: str, meta: dict[str, str]) -> SourceText:
-    span = _headline(text)
-    if meta.get("title"):
-        title = meta["title"]
-    elif span:
-        title = span.text(text)
-    else:
-        title = _first_sentence(text)
+def _titled(path: Path, text: str, span: Span | None, meta: dict[str, str]) -> SourceText:
+    """The metadata's title, else the headline line, else the first sentence."""
+    title = meta.get("title") or (span.text(text) if span else _first_sentence(text))
     return SourceText(
         path=str(path),
         text=text,
@@ -126,6 +121,10 @@ def _from_text(path: Path, text: str, meta: dict[str, str]) -> SourceText:
         source=meta.get("source"),
         url=meta.get("url"),
     )
+
+
+def _from_text(path: Path, text: str, meta: dict[str, str]) -> SourceText:
+    return _titled(path, text, _headline(text), meta)
 
 
 def _from_markdown(path: Path, text: str, meta: dict[str, str]) -> SourceText:
@@ -144,16 +143,7 @@ def _from_markdown(path: Path, text: str, meta: dict[str, str]) -> SourceText:
         span = Span(offset + heading.start(1), offset + heading.end(1))
     else:
         span = _headline(text)
-    title = front.get("title") or (span.text(text) if span else _first_sentence(text))
-    return SourceText(
-        path=str(path),
-        text=text,
-        title=_one_line(title),
-        title_span=span,
-        date=front.get("date"),
-        source=front.get("source"),
-        url=front.get("url"),
-    )
+    return _titled(path, text, span, front)
 
 
 def _parse_front_matter(path: Path, block: str) -> dict[str, str]:
