@@ -104,7 +104,7 @@ def test_statements_and_glossary_are_stored_with_the_article(tmp_path: Path) -> 
 def test_an_analysis_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import index.analysis as analysis_package
 
-    real_many, real_one = analysis_package.analyze_many, analysis_package.analyze
+    real_one = analysis_package.analyze
 
     def fragile(text: str, title_span=None):  # type: ignore[no-untyped-def]
         if "Lawmakers" in text:
