@@ -243,11 +243,26 @@ def _commit(store: Store, pending: list[tuple[Article, str | None]], next_seq: i
             if old_id:
                 store.delete_article(writer, old_id)
             store.add_article(writer, article)
-        store.write_state(writer, next_seq=next_seq)
+        store.write_state(writer, next_seq=next_seq, analysis=_oldest_analysis(store, pending))
     for article, old_id in pending:
         if old_id and old_id != article.id:
             store.texts.remove(old_id)
         (report.replaced if old_id else report.added).append(article.path)
+
+
+def _oldest_analysis(store: Store, pending: list[tuple[Article, str | None]]) -> int:
+    """The oldest analysis version in the index, so commands can say when
+    `reader reindex` would upgrade articles analysed by an older version."""
+    versions = [article.analysis.version for article, _ in pending]
+    known = store.state().get("analysis")
+    return min(versions + ([int(known)] if known is not None else []))
+
+
+def analysis_outdated(store: Store) -> bool:
+    from .analysis import ANALYSIS_VERSION
+
+    known = store.state().get("analysis")
+    return known is not None and int(known) < ANALYSIS_VERSION
 
 
 def ensure_glossary(store: Store) -> list[str]:
@@ -319,7 +334,12 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
                 fresh.add_article(writer, article)
                 if progress:
                     progress(done, len(articles), article.path)
-            fresh.write_state(writer, glossary=glossary_fingerprint(loaded.entries), next_seq=next_seq)
+            fresh.write_state(
+                writer,
+                glossary=glossary_fingerprint(loaded.entries),
+                next_seq=next_seq,
+                analysis=min((a.analysis.version for a in articles), default=0) or None,
+            )
         fresh.close()
         if old is not None:
             old.close()

@@ -94,11 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _store(args: argparse.Namespace, *, seed: bool = True) -> Store:
     store = Store(Path(args.index) if getattr(args, "index", None) else None)
     if seed:
-        from index.ingest import ensure_glossary, ensure_seeded
+        from index.ingest import analysis_outdated, ensure_glossary, ensure_seeded
 
         if ensure_seeded(store) is None:
             for line in ensure_glossary(store):  # re-links when the glossary changed
                 err.print(f"reader: {escape(line)}")
+            if analysis_outdated(store):
+                err.print("reader: some articles were analysed by an older version — `reader reindex` upgrades them")
     return store
 
 

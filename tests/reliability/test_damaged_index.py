@@ -89,3 +89,20 @@ def test_an_index_from_an_older_schema_says_to_reindex(tmp_path: Path, capsys: p
     assert code == 2 and "older version" in err and "reader reindex" in err
     assert main(["reindex", "--index", str(where)]) == 0
     assert len(Store(where).article_headers()) == 5
+
+
+def test_articles_from_an_older_analysis_are_flagged_until_reindexed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from index.analysis import ANALYSIS_VERSION
+
+    where = tmp_path / "ix"
+    build(where)
+    store = Store(where)
+    with store.writer() as writer:
+        store.write_state(writer, analysis=ANALYSIS_VERSION - 1)
+    store.close()
+    main(["articles", "--index", str(where)])
+    assert "reader reindex" in capsys.readouterr().err
+    assert main(["reindex", "--index", str(where)]) == 0
+    capsys.readouterr()
+    main(["articles", "--index", str(where)])
+    assert "older version" not in capsys.readouterr().err
