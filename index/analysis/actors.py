@@ -2,8 +2,10 @@
 
 For each statement source this module decides what kind of mention it is
 (a name, a pronoun, a group, a role like "an official", a headline's
-"…: Russia"), corrects the small model's slips (places tagged as people or
-organisations, surnames tagged as organisations), merges the forms of one
+"…: Russia"), corrects the small model's slips (surnames tagged as
+organisations; places tagged as people or organisations are fixed before
+the NER by ``ruler.py``, and a listed place is typed as a country or a
+place here whatever its label), merges the forms of one
 name ("Armenian Prime Minister Nikol Pashinyan", "Pashinyan") into one
 actor, reads descriptions and affiliations off appositions and titles, and
 resolves pronouns, bare role nouns and headline sources to actors.
@@ -301,7 +303,7 @@ class Resolver:
                 continue
             for ent in s.doc.ents:
                 name = _clean_name(ent.text)
-                if ent.label_ == "PERSON" and not places.is_place(name):
+                if ent.label_ == "PERSON":  # listed places are GPE/LOC here (ruler.py)
                     words = _strip_titles(name.split())
                     if len(words) >= 2:
                         self.person_names.append(" ".join(words))

@@ -19,7 +19,8 @@ holds exactly that sentence) plus the quotation spans found by
 
 Cues inside a quotation, or inside the content of another statement, are
 not new statements (“Amnesty said … which it said …” is one statement).
-No spaCy import: the functions only read token attributes.
+No spaCy import: the functions only read token attributes (the
+cue-phrase ``Matcher`` lives in ``ruler.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import cues, places
+from . import cues, places, ruler
 from .pipeline import Article, Sentence
 from .quotes import Quote, quoted_chars
 
@@ -476,7 +477,7 @@ class _SentenceFinder:
 
     def according(self, tok) -> RawStatement | None:
         doc = self.doc
-        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to" or self.in_quote(tok):
+        if tok.i + 1 >= len(doc) or self.in_quote(tok):  # "according to": ruler.phrase_cues
             return None
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -515,6 +516,7 @@ class _SentenceFinder:
 
     def find(self) -> list[RawStatement]:
         found: list[RawStatement] = []
+        phrases = ruler.phrase_cues(self.doc)
         for tok in self.doc:
             low = tok.lower_
             raw = None
@@ -524,7 +526,7 @@ class _SentenceFinder:
                 raw = self.light(tok)
             if raw is None and low in cues.CUE_ADJECTIVES and tok.dep_ == "acomp":
                 raw = self.adjective(tok)
-            if raw is None and low == cues.ACCORDING:
+            if raw is None and phrases.get(tok.i) == "according":
                 raw = self.according(tok)
             if raw is not None:
                 raw.needs_ner = _needs_ner(raw)

@@ -209,6 +209,13 @@ CUE_ADJECTIVES: dict[str, str] = {
 ACCORDING = "according"
 ACCORDING_KIND = REPORT
 
+#: Multi-word cues found by sequence on a parsed sentence (a spaCy
+#: ``Matcher`` on lower-cased tokens, ``ruler.py``): phrase -> construction
+#: of ``attribution.py``.  Cues that depend on the parse ("called *for*",
+#: "rejected *claims*", "expressed *concern*") are frames above, since
+#: words may stand between their parts.
+PHRASE_CUES: dict[str, str] = {"according to": "according"}
+
 #: A neutral cue ("said") whose content is the source's own light-verb act
 #: takes that act's kind: "Pashinyan said his country could *make
 #: concessions*" is a concession, "X said it was *concerned*" a concern.

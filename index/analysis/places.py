@@ -162,3 +162,21 @@ def demonym_country(word: str) -> str | None:
 _COUNTRY_LOWER = {c.lower() for c in COUNTRIES}
 _SEAT_LOWER = {s.lower() for s in SEATS}
 _OTHER_LOWER = {p.lower() for p in OTHER_PLACES}
+
+
+# --------------------------------------------------------------------------
+# Patterns for the entity ruler that runs before the NER (``ruler.py``)
+# --------------------------------------------------------------------------
+
+
+def entity_patterns() -> list[dict[str, str]]:
+    """spaCy ruler patterns (``{"label", "pattern"}``, matched on the exact
+    form) for every listed place: countries and seats of government are
+    GPE, other places LOC.  A leading "the" is not part of the entity."""
+    out: dict[str, str] = {}
+    for label, names in (("GPE", COUNTRIES | set(SEATS)), ("LOC", OTHER_PLACES)):
+        for name in sorted(names):
+            if name.lower().startswith("the ") and name[4:] in names:
+                continue  # "the Gulf": "Gulf" is listed too
+            out.setdefault(name, label)
+    return [{"label": label, "pattern": name} for name, label in out.items()]

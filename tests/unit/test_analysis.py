@@ -315,6 +315,26 @@ def test_actor_merging_description_and_affiliation(run):
     assert novak.affiliation == "World Health Organization"
 
 
+def test_place_ruler_fixes_the_small_models_slips(nlp, run):
+    names = nlp.pipe_names
+    assert names.index("place_ruler") == names.index("ner") - 1
+    text = "Shells hit Stepanakert, the ombudsman told reporters in Nagorno-Karabakh."
+    with nlp.select_pipes(disable=["place_ruler"]):
+        model = {e.text: e.label_ for e in nlp(text).ents}
+    assert model == {"Stepanakert": "PERSON", "Nagorno-Karabakh": "ORG"}  # the slips
+    assert {e.text: e.label_ for e in nlp(text).ents} == {"Stepanakert": "GPE", "Nagorno-Karabakh": "GPE"}
+    # a listed place inside a longer name is left to the model
+    ents = {e.text: e.label_ for e in nlp("Jordan Henderson said Real Madrid had played in Stepanakert.").ents}
+    assert ents["Jordan Henderson"] == "PERSON" and ents["Stepanakert"] == "GPE" and "Jordan" not in ents
+    assert "Madrid" not in ents
+    # in an analysis the place is never a speaker
+    text = "A resident of Stepanakert said the shelling had stopped. Stepanakert was shelled overnight, Arayik Harutyunyan said."
+    analysis = run(text)
+    assert [s.speaker for s in analysis.statements] == ["resident of Stepanakert", "Arayik Harutyunyan"]
+    assert "stepanakert" not in {a.id for a in analysis.actors}
+    assert "arayik-harutyunyan" in {a.id for a in analysis.actors}
+
+
 def test_same_name_same_id_across_articles(run):
     one = run("Nikos Alexiou said the port would close.")
     two = run("“The port will close,” said Nikos Alexiou.")
