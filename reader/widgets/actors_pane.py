@@ -16,6 +16,7 @@ from index.query import ActorSummary
 from ..colors import actor_color
 from ..messages import ActorChosen
 from .corpus import Corpus
+from .list_pane import highlight_first
 from .text_layout import display_text
 
 CORPUS_LIMIT = 200  # the most quoted actors; a longer list helps nobody
@@ -72,10 +73,7 @@ class ActorsPane(Vertical):
         return self.query_one("#actors-list", OptionList)
 
     def on_descendant_focus(self) -> None:
-        """Entering the pane highlights something, so Enter always acts."""
-        options = self.options
-        if options.highlighted is None and options.option_count and not options.get_option_at_index(0).disabled:
-            options.highlighted = 0
+        highlight_first(self.options)
 
     def show_article(self, summaries: list[ActorSummary]) -> None:
         self._article = summaries

@@ -13,6 +13,7 @@ from index.models import Article, Statement
 
 from ..colors import actor_color
 from ..messages import StatementChosen
+from .list_pane import highlight_first
 from .text_layout import display_text
 
 EXCERPT = 160
@@ -49,11 +50,8 @@ class ClaimsPane(Vertical):
         return self.query_one("#claims-list", OptionList)
 
     def on_descendant_focus(self) -> None:
-        """Entering the pane highlights something, so Enter always acts."""
-        options = self.options
-        if options.highlighted is None and options.option_count and not options.get_option_at_index(0).disabled:
+        if highlight_first(self.options):
             self._synced = 0
-            options.highlighted = 0
 
     def show_article(self, article: Article) -> None:
         statements = article.analysis.statements

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from index.models import Article, GlossaryEntry
 
 from ..messages import EntryChosen
+from .list_pane import highlight_first
 from .text_layout import display_text
 
 
@@ -41,10 +42,7 @@ class GlossaryPane(Vertical):
         return self.query_one("#glossary-list", OptionList)
 
     def on_descendant_focus(self) -> None:
-        """Entering the pane highlights something, so Enter always acts."""
-        options = self.options
-        if options.highlighted is None and options.option_count and not options.get_option_at_index(0).disabled:
-            options.highlighted = 0
+        highlight_first(self.options)
 
     def show_article(self, article: Article, entries: dict[str, GlossaryEntry]) -> None:
         linked = linked_entries(article)
