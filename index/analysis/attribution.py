@@ -26,45 +26,16 @@ cue-phrase ``Matcher`` lives in ``ruler.py``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from . import cues, places, ruler
-from .pipeline import Article, Sentence
 from .quotes import Quote, quoted_chars
-
-
-@dataclass(slots=True)
-class RawStatement:
-    sentence: Sentence
-    kind: str
-    via: str  # verb, light, adjective, according, headline, runon
-    cue: tuple[int, int] | None
-    content: tuple[int, int] | None
-    quote: bool
-    source: tuple[int, int] | None = None
-    source_head: Any = None  # spaCy Token heading the source phrase
-    source_text: str = ""
-    inherit: "RawStatement | None" = None  # run-on quotation: same speaker
-    inherited_subject: bool = False
-    cue_token: Any = None
-    clause_start: int = 0  # token index where the cue's clause begins
-    needs_ner: bool = True  # the source holds a name the NER must type
-    refers_back: bool = False  # a pronoun source: the sentence before may name it
+from .syntax import np_tokens, tok_range
+from .types import Article, RawStatement, Sentence
 
 
 _OPENERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
 _PUNCT_EDGE = set(",.;:—–-“”\"‘’'()[]…")
 _STRIP_TAIL_RE = re.compile(r"(?:[\s,;:—–-]|\b(?:but|and|while|as|whereas)\b)+$", re.I)
-
-
-def _tok_range(tokens) -> tuple[int, int] | None:
-    tokens = list(tokens)
-    if not tokens:
-        return None
-    first = min(t.i for t in tokens)
-    last = max(t.i for t in tokens)
-    return first, last
 
 
 _CLOSERS = {"“": "”", "‘": "’", "'": "'", '"': '"', "(": ")", "[": "]"}
@@ -187,15 +158,6 @@ def _passive_agent(v):
     return None, True
 
 
-def _np_tokens(head):
-    """The noun phrase under ``head`` without relative clauses after it."""
-    skip: set[int] = set()
-    for c in head.children:
-        if c.dep_ in ("relcl", "acl") and c.i > head.i:
-            skip.update(t.i for t in c.subtree)
-    return [t for t in head.subtree if t.i not in skip]
-
-
 class _SentenceFinder:
     def __init__(self, sent: Sentence, text: str, quotes: list[Quote]):
         self.sent = sent
@@ -213,7 +175,7 @@ class _SentenceFinder:
         return _trimmed_chars(self.doc, first, last, self.base, strip_mark)
 
     def source_range(self, head):
-        toks = _np_tokens(head)
+        toks = np_tokens(head)
         first = min(t.i for t in toks)
         # a title split off as a second subject right before the name
         for c in head.head.children:
@@ -222,7 +184,7 @@ class _SentenceFinder:
                 if max(t.i for t in sub) == first - 1:
                     toks = sub + toks
                     first = min(t.i for t in sub)
-        rng = _tok_range(toks)
+        rng = tok_range(toks)
         return self.chars(*rng, strip_mark=False) if rng else None
 
     def cue_range(self, v, extra=()):
@@ -363,7 +325,7 @@ class _SentenceFinder:
             clausal = [p for p in parts if p.dep_ in ("ccomp", "parataxis", "xcomp")]
             parts = clausal or [p for p in parts if p.i > v.i]
         if parts:
-            first, last = _tok_range(t for p in parts for t in p.subtree)
+            first, last = tok_range(t for p in parts for t in p.subtree)
             if first < v.i < last:
                 first = v.i + 1  # "… which it claims was shot down": what follows the cue
             content = self.chars(first, last)
@@ -373,7 +335,7 @@ class _SentenceFinder:
                 # ", which Turkey denied": the clause before the comma
                 while clause.head is not clause and clause.dep_ not in ("ccomp", "ROOT") and clause.head.i < v.i:
                     clause = clause.head
-            toks = [t for t in (_np_tokens(clause) if clause is rel_noun else clause.subtree) if t.i < v.i]
+            toks = [t for t in (np_tokens(clause) if clause is rel_noun else clause.subtree) if t.i < v.i]
             rel = min((t.i for t in v.subtree), default=v.i)
             toks = [t for t in toks if t.i < rel]
             if toks:
@@ -425,7 +387,7 @@ class _SentenceFinder:
         content = None
         if parts:
             toks = [t for p in parts for t in p.subtree]
-            content = self.chars(*_tok_range(toks))
+            content = self.chars(*tok_range(toks))
         core = [lv.i, n.i] + [t.i for t in subj.subtree if subj.head is lv]
         content, is_quote = self.with_quotes(content, min(core), max(core), bool(parts))
         return RawStatement(
@@ -456,7 +418,7 @@ class _SentenceFinder:
         if not parts:
             return None
         toks = [t for p in parts for t in p.subtree]
-        content = self.chars(*_tok_range(toks))
+        content = self.chars(*tok_range(toks))
         core = [h.i, a.i]
         content, is_quote = self.with_quotes(content, min(core), max(core), True)
         if content is None:
@@ -483,7 +445,7 @@ class _SentenceFinder:
         pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             return None
-        src_tokens = _np_tokens(pobj)
+        src_tokens = np_tokens(pobj)
         p_first = tok.i
         p_last = max(t.i for t in src_tokens)
         # the content is what the phrase qualifies: the rest of the sentence
@@ -574,7 +536,7 @@ def _needs_ner(r: RawStatement) -> bool:
         return r.via == "headline"
     if head.tag_ in ("PRP", "WP", "DT") or head.lower_ in cues.PRONOUNS:
         return False
-    toks = _np_tokens(head)
+    toks = np_tokens(head)
     # capitalised words, and a capitalised bare subject opening the sentence
     # ("Macron on Wednesday pledged …", which the tagger calls NN)
     if not any(

@@ -14,19 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..models import StatementKind
+
 # --------------------------------------------------------------------------
 # Verbs of saying and their statement kind
 # --------------------------------------------------------------------------
 
-CLAIM = "claim"
-DENIAL = "denial"
-ACCUSATION = "accusation"
-WARNING = "warning"
-APPEAL = "appeal"
-CONCERN = "concern"
-ACKNOWLEDGEMENT = "acknowledgement"
-CONCESSION = "concession"
-REPORT = "report"
+CLAIM = StatementKind.CLAIM
+DENIAL = StatementKind.DENIAL
+ACCUSATION = StatementKind.ACCUSATION
+WARNING = StatementKind.WARNING
+APPEAL = StatementKind.APPEAL
+CONCERN = StatementKind.CONCERN
+ACKNOWLEDGEMENT = StatementKind.ACKNOWLEDGEMENT
+CONCESSION = StatementKind.CONCESSION
+REPORT = StatementKind.REPORT
 
 
 @dataclass(frozen=True, slots=True)

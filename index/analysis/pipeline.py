@@ -28,25 +28,25 @@ import os
 import re
 import threading
 from collections import deque
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ..models import Analysis, Span
-from . import cues
+from . import actors, attribution, cues
 from .quotes import Quote, find_quotes
 from .ruler import NAME as PLACE_RULER
+from .types import Article, Sentence
+from .version import ANALYSIS_VERSION
 
-#: Bump when the output changes: the store re-analyses older articles.
-ANALYSIS_VERSION = 2
+__all__ = ["ANALYSIS_VERSION", "Article", "Sentence", "analyze_articles", "analyze_many", "load_pipeline", "prepare"]
 
 DEFAULT_BATCH_SIZE = 32  # articles per chunk
 DOC_BATCH_SIZE = 256  # sentence docs per model batch
 
 _EXCLUDE = ("lemmatizer", "attribute_ruler")
 #: Components of the entity stage, in order: the place ruler, then the NER.
-_NER_STAGE = (PLACE_RULER, "ner")
+NER_STAGE = (PLACE_RULER, "ner")
 
 
 @lru_cache(maxsize=1)
@@ -66,22 +66,6 @@ def load_pipeline():
 # --------------------------------------------------------------------------
 # Sentences
 # --------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    para: int  # index of the paragraph (line) it belongs to
-    headline: bool = False  # a line without final punctuation, or the title
-    candidate: bool = False  # holds a cue word: parsed
-    doc: Any = None  # spaCy Doc of exactly text[start:end]
-    parsed: bool = False
-    ner: bool = False
-
-    def span(self) -> Span:
-        return Span(self.start, self.end)
 
 
 #: Words after whose final dot a sentence does not end.
@@ -157,15 +141,6 @@ def split_sentences(text: str, title_span: Span | None = None) -> list[Sentence]
 # --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Article:
-    text: str
-    title_span: Span | None
-    sentences: list[Sentence]
-    quotes: list[Quote]
-    raw: list = field(default_factory=list)  # attribution.RawStatement
-
-
 def prepare(text: str, title_span: Span | None) -> Article:
     sentences = split_sentences(text, title_span)
     quotes: list[Quote] = []
@@ -191,12 +166,30 @@ def _make_doc(nlp, text: str):
     return doc
 
 
+def _flat_doc(nlp, text: str):
+    """A doc that only receives entities, with every token its own head:
+    spaCy reads uninitialised memory when the tree of a doc that was never
+    parsed is walked (``token.children`` on a long ``make_doc`` doc crashes
+    the process), and the resolver walks the tree around every entity."""
+    from spacy.tokens import Doc
+
+    made = nlp.make_doc(text)
+    n = len(made)
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in made],
+        spaces=[bool(t.whitespace_) for t in made],
+        heads=list(range(n)),
+        deps=["dep"] * n,
+    )
+
+
 def _parse(nlp, docs: list) -> None:
     if not docs:
         return
     stream: Iterable = docs
     for name, proc in nlp.pipeline:
-        if name in _NER_STAGE:
+        if name in NER_STAGE:
             continue
         stream = proc.pipe(stream, batch_size=DOC_BATCH_SIZE)
     for _ in stream:
@@ -207,19 +200,17 @@ def _ner(nlp, docs: list) -> None:
     if not docs:
         return
     stream: Iterable = docs
-    for name in _NER_STAGE:
+    for name in NER_STAGE:
         stream = nlp.get_pipe(name).pipe(stream, batch_size=DOC_BATCH_SIZE)
     for _ in stream:
         pass
 
 
-#: How many sentences the resolver looks back for a pronoun's antecedent.
-LOOKBACK = 4
 #: Tokens of context kept on each side of a source for the NER.
 NER_CONTEXT = 3
 
 
-def _ner_window(art: Article, raw) -> list:
+def ner_window(art: Article, raw) -> list:
     """(sentence, start, end) in sentence-relative chars around a source."""
     s = raw.sentence
     if s.doc is None:
@@ -252,7 +243,7 @@ def merge_windows(windows: list) -> list:
     return out
 
 
-def _copy_entities(ner_docs: list, targets: list) -> None:
+def copy_entities(ner_docs: list, targets: list) -> None:
     """Put entities found in windows onto the sentence docs."""
     spans: dict[int, tuple] = {}
     for wdoc, (sent, offset) in zip(ner_docs, targets):
@@ -268,8 +259,6 @@ def _copy_entities(ner_docs: list, targets: list) -> None:
 
 def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
     """All stages for a list of articles, the model run once per stage."""
-    from . import actors, attribution
-
     nlp = load_pipeline()
     articles = [prepare(text, title) for text, title in items]
 
@@ -293,7 +282,7 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
         with_statement = {raw.sentence.index for raw in art.raw}
         for raw in art.raw:
             if raw.needs_ner:
-                windows.extend(_ner_window(art, raw))
+                windows.extend(ner_window(art, raw))
             elif (
                 raw.refers_back
                 and raw.sentence.index - 1 not in with_statement
@@ -304,14 +293,14 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
                 # "… he said" after a sentence that names someone without a statement
                 prev = art.sentences[raw.sentence.index - 1]
                 if prev.doc is None:
-                    prev.doc = nlp.make_doc(art.text[prev.start : prev.end])
+                    prev.doc = _flat_doc(nlp, art.text[prev.start : prev.end])
                 windows.append((prev, 0, len(prev.doc.text)))
     ner_docs, targets = [], []
     for sent, a, b in merge_windows(windows):
         ner_docs.append(nlp.make_doc(sent.doc.text[a:b]))
         targets.append((sent, a))
     _ner(nlp, ner_docs)
-    _copy_entities(ner_docs, targets)
+    copy_entities(ner_docs, targets)
 
     # stage 4: actors, resolution, output
     results = []
