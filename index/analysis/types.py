@@ -33,6 +33,25 @@ class Sentence:
 
 
 @dataclass(slots=True)
+class SentenceStatement:
+    """A statement found by the attribution component in one sentence doc
+    (``doc._.statements``); character offsets are relative to the doc."""
+
+    kind: StatementKind
+    via: str  # verb, light, adjective, adverbial ("according to"), nominal
+    cue: tuple[int, int] | None
+    content: tuple[int, int] | None
+    quote: bool
+    source: tuple[int, int] | None  # the source as written ("he", "who", "Amnesty")
+    source_head: Any = None  # spaCy Token heading the phrase that names the speaker
+    speaker: tuple[int, int] | None = None  # that phrase, when it is not the source ("X, who said")
+    inherited_subject: bool = False
+    cue_token: Any = None
+    clause_start: int = 0  # token index where the cue's clause begins
+    refers_back: bool = False  # a pronoun source: the sentence before may name it
+
+
+@dataclass(slots=True)
 class RawStatement:
     """A statement found in one sentence, before its source is resolved."""
 
@@ -51,7 +70,7 @@ class RawStatement:
     clause_start: int = 0  # token index where the cue's clause begins
     needs_ner: bool = True  # the source holds a name the NER must type
     refers_back: bool = False  # a pronoun source: the sentence before may name it
-    antecedent: Any = None  # a relative pronoun's noun ("X, who said"): the speaker
+    speaker: tuple[int, int] | None = None  # the phrase naming the speaker when the source does not ("X, who said")
 
 
 @dataclass(slots=True)

@@ -88,14 +88,16 @@ def test_pipeline_is_cached_and_trimmed(nlp):
     assert "lemmatizer" not in nlp.pipe_names and "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
 
 
-def test_cue_word_forms():
-    from index.analysis import cues
+def test_cue_lexicon_lookups():
+    from index.analysis import lexicon
 
-    assert cues.VERB_FORMS["warned"] == "warn"
-    assert cues.VERB_FORMS["denied"] == "deny"
-    assert cues.VERB_FORMS["said"] == "say"
-    assert cues.VERB_FORMS["urging"] == "urge"
-    assert cues.has_trigger("Officials said so.") and not cues.has_trigger("The cat sat on the mat.")
+    lex = lexicon.load()
+    assert lex.lookup("warned", "verb").lemma == "warn"
+    assert lex.lookup("denied", "verb").lemma == "deny"
+    assert lex.lookup("said", "verb").lemma == "say"
+    assert lex.lookup("urging", "verb").lemma == "urge"
+    assert lex.lookup("said", "noun") is None
+    assert lexicon.has_trigger("Officials said so.") and not lexicon.has_trigger("The cat sat on the mat.")
 
 
 def test_sentences_split_on_lines_and_not_on_abbreviations():
