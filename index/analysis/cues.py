@@ -33,10 +33,10 @@ REPORT = StatementKind.REPORT
 
 
 #: Nouns that name a claim: "rejected *claims* that …", "dismissed the *reports*".
-CLAIM_NOUNS = (
+CLAIM_NOUNS = frozenset(
     "claim claims allegation allegations accusation accusations report reports "
     "suggestion suggestions charge charges assertion assertions rumour rumours "
-    "rumor rumors speculation criticism accounts account notion idea"
+    "rumor rumors speculation criticism accounts account notion idea".split()
 )
 
 #: Heads through which a "to"-infinitive cue keeps the head's subject:

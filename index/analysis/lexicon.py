@@ -19,6 +19,8 @@ An entry's structures use the labels of ``frames.py``:
 ``sources``
     the relations in which the source stands to the cue (``nsubj``,
     ``agent``, ``poss``, ``prep:to`` for "according to X" …);
+A structure ``prep:*`` (``prt:*``) stands for every preposition (particle).
+
 ``kinds``
     a different statement kind when a structure is present ("called *for*"
     is an appeal, "called" alone a claim).
@@ -57,6 +59,13 @@ class CueEntry:
     things: bool = False  # documents and data can be its source ("the poll shows")
     precision: float = 1.0
 
+    def accepts_any(self, labels: set[str]) -> set[str]:
+        """The labels among ``labels`` in which the word is a cue."""
+        return {label for label in labels if _covers(self.accepts, label)}
+
+    def is_content(self, label: str) -> bool:
+        return _covers(self.content, label)
+
     def kind_for(self, relations: set[str]) -> StatementKind:
         for rel, kind in self.kinds.items():
             if rel in relations:
@@ -79,6 +88,14 @@ class CueEntry:
             things=bool(data.get("things", False)),
             precision=float((data.get("train") or {}).get("precision", 1.0)),
         )
+
+
+def _covers(labels: frozenset[str], label: str) -> bool:
+    """``label`` is in ``labels``, or a wildcard there covers it ("prep:*")."""
+    if label in labels:
+        return True
+    head = label.split(":", 1)[0]
+    return ":" in label and head + ":*" in labels
 
 
 @dataclass(slots=True)

@@ -111,6 +111,15 @@ def _antecedent(subj):
     return None
 
 
+#: Subordinators of a clause that sets a condition or a time, not a statement:
+#: "if he *wanted* a deal", "before she *announced* her bid".
+_BACKGROUND_MARKS = frozenset({"if", "unless", "before", "after", "when", "whenever", "since", "until", "once"})
+
+
+def _hypothetical(v) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in v.children)
+
+
 def _passive(v) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
 
@@ -134,7 +143,7 @@ def can_speak(subj, entry: CueEntry | None) -> bool:
     low = subj.lower_
     if low in cues.SPEAKER_NOUNS or _singular(low) in cues.SPEAKER_NOUNS or low in cues.GROUP_PHRASES:
         return True
-    if any(
+    if subj.tag_ == "NNS" and any(
         c.dep_ in ("compound", "amod") and (c.tag_ in ("NNP", "NNPS") or (c.text[:1].isupper() and c.i > 0))
         for c in subj.children
     ):
@@ -315,7 +324,7 @@ class SentenceRules:
     def verb(self, v, entry: CueEntry) -> SentenceStatement | None:
         if v.dep_ in _NOT_PREDICATE:
             return None
-        if _negated(v):
+        if _negated(v) or _hypothetical(v):
             return None
         prep_source = self.matched(v, "prep:")
         if prep_source is not None and own_subject(v) is None:
@@ -332,6 +341,8 @@ class SentenceRules:
             return None  # reported inside someone's quotation
         if not can_speak(_antecedent(subj) or subj, entry):
             return None
+        if entry.kind == StatementKind.POSITION and v.dep_ in ("relcl", "acl"):
+            return None  # "Turkey, which supports Azerbaijan", "voters who want …": a description
         if v.lower_ in cues.LIGHT_FORMS and any(c.dep_ in ("dobj", "attr") and c.lower_ in cues.CUE_NOUNS for c in v.children):
             return None  # "expressed concern": a light verb and its noun (see light())
 
@@ -363,13 +374,13 @@ class SentenceRules:
             if label.startswith("prt:"):
                 extra_cue.append(c)
                 continue
-            if label not in entry.content:
+            if not entry.is_content(label):
                 if label != "colon":
                     core.extend(t.i for t in c.subtree)
                 continue
-            if label == "dobj" and entry.objects is not None:
-                if c.i - v.i <= 3:
-                    extra_cue.append(c)  # "rejected claims that …"
+            if label == "dobj" and (entry.objects is not None or c.lower_ in cues.CLAIM_NOUNS):
+                if c.i - v.i <= 3 and c.lower_ in cues.CLAIM_NOUNS:
+                    extra_cue.append(c)  # "rejected claims that …": the claim is part of the cue
                 clause = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl", "appos")]
                 parts.append(clause[0] if clause else c)
             elif label.startswith("prep:") and c.i == v.i + 1 and entry.kind_for({label}) == StatementKind.APPEAL:
@@ -397,14 +408,18 @@ class SentenceRules:
             content = self.chars(first, last)
         if content is None and rel_noun is not None:
             content = self.relative_content(v, rel_noun)
+        # the clause around the cue, without what the parser hung on it from
+        # inside a quotation ("“With an eye to …,” he said")
+        core = [i for i in core if i == v.i or not self.in_quote(self.doc[i])]
         content, is_quote = self.with_quotes(content, min(core), max(core))
         if is_quote:
             present.add("quote")
         if not present:
             present.add("none")
-        if not (present & entry.accepts):
+        accepted = entry.accepts_any(present)
+        if not accepted:
             return None
-        if content is None and "none" not in (present & entry.accepts):
+        if content is None and "none" not in accepted:
             return None
 
         kind = entry.kind_for(present)
@@ -482,7 +497,7 @@ class SentenceRules:
             if c.dep_ == "prep" and any(g is src for g in c.children):
                 continue
             present.add(label)
-            if label in entry.content:
+            if entry.is_content(label):
                 parts.append(c)
         content = None
         if parts:
@@ -491,7 +506,7 @@ class SentenceRules:
         content, is_quote = self.with_quotes(content, min(core), max(core))
         if is_quote:
             present.add("quote")
-        if not (present & entry.accepts) or content is None:
+        if not entry.accepts_any(present) or content is None:
             return None
         return SentenceStatement(
             kind=entry.kind,
@@ -546,7 +561,7 @@ class SentenceRules:
             if label is None:
                 continue
             present.add(label)
-            if label in entry.content:
+            if entry.is_content(label):
                 parts.append(c)
         if not parts:
             return None
@@ -554,7 +569,7 @@ class SentenceRules:
         content, is_quote = self.with_quotes(content, min(h.i, a.i), max(h.i, a.i))
         if is_quote:
             present.add("quote")
-        if content is None or not (present & entry.accepts):
+        if content is None or not entry.accepts_any(present):
             return None
         return self.make(entry.kind, "adjective", self.cue_range(h, [a]), content, is_quote, subj, inherited, a, h.i)
 
@@ -613,16 +628,14 @@ def prune(found: list[SentenceStatement], text: str) -> list[SentenceStatement]:
     for r in found:
         c0 = r.cue[0] if r.cue else None
         nested = False
-        # only a clausal complement is speech reported inside other speech
-        # ("X said Y had warned …"); a coordinated, adverbial ("while Y called
-        # for …", "with Y claiming …") or relative ("which Y denied") clause
-        # is a statement of its own
-        embedded = r.cue_token is not None and r.cue_token.dep_ in ("ccomp", "xcomp", "parataxis", "pcomp", "acomp")
-        if r.via in ("adverbial", "nominal"):
-            embedded = True
+        # speech reported inside other speech ("X said Y had warned …",
+        # "X says … and that he can understand …") is part of that content;
+        # an adverbial ("while Y called for …", "with Y claiming …") or
+        # relative ("which Y denied") clause is a statement of its own
+        embedded = r.cue_token is not None and r.cue_token.dep_ not in ("advcl", "relcl")
         if not r.inherited_subject and embedded and c0 is not None:
             for o in found:
-                if o is not r and o.via != "adverbial" and o.content and o.content[0] <= c0 < o.content[1]:
+                if o is not r and o.content and o.content[0] <= c0 < o.content[1]:
                     nested = True
                     break
         if not nested:
