@@ -2,7 +2,7 @@
 
     python -m bench.attribution CORPUS_DIR GOLD_JSONL [--misses N] [--json]
                                 [--pred PRED_JSONL] [--save PRED_JSONL]
-                                [--limit N] [--processes P] [--class NAME]
+                                [--limit N] [--offset N] [--processes P] [--class NAME]
 
 Analyses every ``NAME.txt`` of CORPUS_DIR that the gold file annotates (the
 files are read as ``reader add`` reads them, title included) and scores the
@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="also write the predictions as JSON Lines")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="list N missed, spurious and wrongly sourced")
     ap.add_argument("--class", dest="only", choices=CLASSES, help="list misses of this cue class only")
-    ap.add_argument("--limit", type=int, help="only the first N annotated articles (sorted by name)")
+    ap.add_argument("--limit", type=int, help="only N annotated articles (sorted by name)")
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N annotated articles")
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0, help="which misses are sampled")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -197,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench.attribution: {exc}", file=sys.stderr)
         return 2
     names = sorted(gold)
-    if args.limit:
-        names = names[: args.limit]
+    if args.limit or args.offset:
+        names = names[args.offset : args.offset + args.limit if args.limit else None]
         gold = {n: gold[n] for n in names}
         reporting_gold = {n: reporting_gold[n] for n in names}
     timing: dict[str, Any] = {}

@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from index.analysis.frames import coarse_pos, content_relations, relation_label, source_relation
+from index.analysis.frames import coarse_pos, content_relations, cue_dep_label, relation_label, source_relation
 
 from .attribution_scoring import GoldAttribution, read_gold
 
@@ -282,9 +282,11 @@ def _contents_touching(atts: list[GoldAttribution], start: int, end: int) -> lis
     return [(s, e) for a in atts for s, e in a.content if s < end and e > start]
 
 
-def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> list[dict[str, Any]]:
+def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> dict[str, Any]:
     """Counts per (lemma, pos), by structure: [annotated, occurrences,
-    dependent inside the content, annotated with a findable source]."""
+    dependent inside the content, annotated with a findable source]; the
+    common nouns heading annotated sources; and, over all words, how often
+    a word in each grammatical position was a cue with a findable source."""
     seen: Counter = Counter()
     cues: Counter = Counter()
     articles: dict[tuple, set] = defaultdict(set)
@@ -293,6 +295,9 @@ def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> list[dict[st
     forms: dict[tuple, Counter] = defaultdict(Counter)
     phrases: dict[tuple, Counter] = defaultdict(Counter)
     data_sources: Counter = Counter()
+    speaker_nouns: Counter = Counter()
+    speaker_articles: dict[str, set] = defaultdict(set)
+    cue_deps: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for n, (name, quotes, sents) in enumerate(_parse_articles(train, gold), 1):
         if n % 100 == 0:
             print(f"  {n} articles", file=sys.stderr)
@@ -314,6 +319,8 @@ def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> list[dict[st
                 if a is None and (any(s <= base + tok.idx < e for s, e in contents) or not _can_have_source(tok)):
                     continue  # nested in another's content, or no source possible
                 key = (tok.lemma_.lower(), pos)
+                dep_label = cue_dep_label(tok)
+                cue_deps[key][dep_label][1] += 1
                 labels = content_relations(tok)
                 if _quote_next_to(tok, base, quotes):
                     labels.add("quote")
@@ -331,6 +338,10 @@ def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> list[dict[st
                 rel = source_relation(tok, src) if src is not None else ("outside" if a.source else "none")
                 sources[key][rel] += 1
                 findable = rel.startswith(FINDABLE)
+                cue_deps[key][dep_label][0] += findable
+                if src is not None and src.tag_ in ("NN", "NNS"):
+                    speaker_nouns[src.lemma_.lower()] += 1
+                    speaker_articles[src.lemma_.lower()].add(name)
                 if a.source and DATA_WORDS.search(a.source_text):
                     data_sources[key] += 1
                 inside = _relations_in_content(tok, base, a)
@@ -338,7 +349,7 @@ def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> list[dict[st
                     frames[key][r][0] += 1
                     frames[key][r][2] += r in inside
                     frames[key][r][3] += findable
-    rows = []
+    rows: list[dict[str, Any]] = []
     for key, n in cues.most_common():
         lemma, pos = key
         rows.append(
@@ -353,9 +364,13 @@ def collect(train: Path, gold: dict[str, list[GoldAttribution]]) -> list[dict[st
                 "sources": dict(sources[key].most_common()),
                 "forms": dict(forms[key].most_common()),
                 "phrases": dict(phrases[key].most_common(6)),
+                "positions": dict(sorted(cue_deps[key].items(), key=lambda kv: -kv[1][1])),
             }
         )
-    return rows
+    return {
+        "words": rows,
+        "speaker_nouns": {w: [c, len(speaker_articles[w])] for w, c in speaker_nouns.most_common()},
+    }
 
 
 # --------------------------------------------------------------------------
@@ -377,6 +392,34 @@ def _inflections(lemma: str, pos: str) -> set[str]:
     if pos == "noun":
         return {lemma, lemma + "s"} if not lemma.endswith("s") else {lemma}
     return {lemma}
+
+
+#: A common noun heads a source this often (in this many articles) to count as a speaker.
+MIN_SPEAKER_NOUN = (3, 2)
+#: A grammatical position of a cue word is blocked below this train precision.
+MIN_DEP_PRECISION = 0.2
+MIN_DEP_SEEN = 30
+
+
+def build_extras(stats: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Speaker nouns, and the grammatical positions in which the lexicon's
+    words are seldom cues (summed over the words kept)."""
+    nouns = sorted(
+        w for w, (c, arts) in stats.get("speaker_nouns", {}).items()
+        if c >= MIN_SPEAKER_NOUN[0] and arts >= MIN_SPEAKER_NOUN[1]
+    )
+    kept = {(e["lemma"], e["pos"]) for e in entries}
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in stats["words"]:
+        if (row["lemma"], row["pos"]) in kept:
+            for label, (good, seen) in (row.get("positions") or {}).items():
+                totals[label][0] += good
+                totals[label][1] += seen
+    blocked = {
+        label: [good, seen] for label, (good, seen) in sorted(totals.items())
+        if seen >= MIN_DEP_SEEN and good / seen < MIN_DEP_PRECISION
+    }
+    return {"speaker_nouns": nouns, "blocked_positions": blocked}
 
 
 def build(rows: list[dict[str, Any]], min_precision: float) -> tuple[list[dict[str, Any]], list[str]]:
@@ -462,15 +505,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-precision", type=float, default=MIN_PRECISION)
     args = ap.parse_args(argv)
     if args.from_stats:
-        rows = json.loads(args.from_stats.read_text(encoding="utf-8"))
+        stats = json.loads(args.from_stats.read_text(encoding="utf-8"))
     else:
         gold = read_gold(args.gold)
         if args.limit:
             gold = {k: gold[k] for k in sorted(gold)[: args.limit]}
-        rows = collect(args.train, gold)
+        stats = collect(args.train, gold)
         if args.stats:
-            args.stats.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    entries, unkinded = build(rows, args.min_precision)
+            args.stats.write_text(json.dumps(stats, ensure_ascii=False), encoding="utf-8")
+    if isinstance(stats, list):  # counts written before the extras were counted
+        stats = {"words": stats}
+    entries, unkinded = build(stats["words"], args.min_precision)
+    extras = build_extras(stats, entries)
     lexicon = {
         "about": (
             "Cue words derived from an attribution-annotated news corpus by bench/attribution_lexicon.py; "
@@ -486,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
             "content_share": CONTENT_SHARE,
         },
         "entries": entries,
+        **extras,
     }
     args.out.write_text(json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(entries)} entries written to {args.out}", file=sys.stderr)

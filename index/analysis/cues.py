@@ -265,6 +265,11 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
     team club side squad manager coach management board opposition regime junta camp lobby
     industry union unions pair couple crowd group groups organisers organizers""".split()
 )
+#: Parts of a group that speak for it in polls: "52 *percent* say", "a *majority* said".
+QUANTITY_SPEAKERS = frozenset(
+    "percent % majority majorities half third thirds quarter plurality most many some few share number all".split()
+)
+
 #: Documents and measurements: a source only for cues that the lexicon
 #: marks as used by things ("the poll *shows*", "the report *found*").
 DATA_NOUNS = frozenset(

@@ -104,3 +104,19 @@ def source_relation(cue: Any, src: Any) -> str:
         if src.i == t.i:
             return "up-head:" + first
     return "other"
+
+
+def cue_dep_label(tok: Any) -> str:
+    """The grammatical position of a cue word: its dependency label, with
+    the preposition of a gerund ("for *accusing*": ``pcomp:for``), the
+    subordinator of an adverbial clause (``advcl:while``) and the tag of a
+    participle modifying a noun (``acl:VBN``: "a group *called* …")."""
+    d = tok.dep_
+    if d == "pcomp":
+        return "pcomp:" + tok.head.lower_
+    if d == "advcl":
+        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+        return "advcl:" + (marks[0] if marks else tok.tag_)
+    if d in ("acl", "relcl", "amod", "xcomp", "conj", "ccomp"):
+        return d + ":" + tok.tag_
+    return d

@@ -102,6 +102,11 @@ def _covers(labels: frozenset[str], label: str) -> bool:
 class Lexicon:
     entries: list[CueEntry]
     patterns: dict[str, Any]
+    #: common nouns that head sources in the annotated corpus ("commentators")
+    speaker_nouns: frozenset[str] = frozenset()
+    #: grammatical positions (``frames.cue_dep_label``) in which cue words are
+    #: seldom cues: "a group *called* …" (``acl:VBN``)
+    blocked_positions: frozenset[str] = frozenset()
     by_form: dict[tuple[str, str], CueEntry] = field(default_factory=dict)
     triggers: frozenset[str] = frozenset()
 
@@ -130,7 +135,12 @@ def load() -> Lexicon:
     """The lexicon and the source patterns (read once)."""
     data = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
     patterns = json.loads(PATTERNS_FILE.read_text(encoding="utf-8"))
-    return Lexicon([CueEntry.from_json(e) for e in data["entries"]], patterns)
+    return Lexicon(
+        [CueEntry.from_json(e) for e in data["entries"]],
+        patterns,
+        frozenset(data.get("speaker_nouns") or ()),
+        frozenset(data.get("blocked_positions") or ()),
+    )
 
 
 def has_trigger(sentence: str) -> bool:

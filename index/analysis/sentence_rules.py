@@ -29,7 +29,7 @@ from typing import Any
 
 from ..models import StatementKind
 from . import cues
-from .frames import coarse_pos, relation_label
+from .frames import coarse_pos, cue_dep_label, relation_label
 from .lexicon import CueEntry, Lexicon
 from .quotes import Quote, quoted_chars
 from .syntax import np_tokens, tok_range
@@ -102,6 +102,16 @@ def own_subject(t):
     return subjects[0]  # "who", "which", "that"
 
 
+def clause_subject(t):
+    """The subject of the clause ``t`` heads, passive subjects included:
+    "Mr. Trump *was forced* into damage control and said …"."""
+    own = own_subject(t)
+    if own is not None:
+        return own
+    passive = [c for c in t.children if c.dep_ == "nsubjpass"]
+    return passive[0] if passive else None
+
+
 def _antecedent(subj):
     """The noun a relative pronoun subject stands for ("X, *who* said")."""
     if subj.lower_ in cues.RELATIVE_PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "relcl":
@@ -136,18 +146,21 @@ def _singular(word: str) -> str:
     return word
 
 
-def can_speak(subj, entry: CueEntry | None) -> bool:
+def can_speak(subj, entry: CueEntry | None, lexicon: Lexicon | None = None) -> bool:
     """A common-noun source must be a person, group, body or document."""
     if subj.tag_ not in ("NN", "NNS") or subj.text[:1].isupper():
         return True
     low = subj.lower_
-    if low in cues.SPEAKER_NOUNS or _singular(low) in cues.SPEAKER_NOUNS or low in cues.GROUP_PHRASES:
+    names = (cues.SPEAKER_NOUNS, lexicon.speaker_nouns if lexicon is not None else frozenset())
+    if any(low in n or _singular(low) in n for n in names) or low in cues.GROUP_PHRASES:
         return True
+    if low in cues.QUANTITY_SPEAKERS:
+        return True  # "52 percent say", "a majority said"
     if subj.tag_ == "NNS" and any(
-        c.dep_ in ("compound", "amod") and (c.tag_ in ("NNP", "NNPS") or (c.text[:1].isupper() and c.i > 0))
+        c.dep_ in ("compound", "amod") and (c.tag_ in ("NNP", "NNPS") or c.text[:1].isupper())
         for c in subj.children
     ):
-        return True  # "Nato forces said", "Armenian forces claim"
+        return True  # "Nato forces said", "Chinese military commentators have said"
     if low in cues.DATA_NOUNS or _singular(low) in cues.DATA_NOUNS:
         return entry is None or entry.things
     return False
@@ -247,6 +260,8 @@ class SentenceRules:
         for rel in _DIRECT:
             src = self.matched(v, rel)
             if src is not None:
+                if rel == "head" and v.tag_ != "VBG":
+                    continue  # "a group called …": the noun is no speaker ("a statement saying" is)
                 if rel == "nsubj":
                     src = own_subject(v)
                 return src, rel in ("relcl", "head")
@@ -262,7 +277,7 @@ class SentenceRules:
         # "went on to say", "was quick to deny"
         if v.dep_ == "xcomp" and v.tag_ == "VB":
             if head.lower_ in cues.CARRIER_FORMS or head.tag_.startswith("JJ"):
-                s = own_subject(head)
+                s = clause_subject(head)
                 if s is None:
                     s, _ = self.inherited(head)
                 return s, True
@@ -274,12 +289,12 @@ class SentenceRules:
             # is the cue's
             t = head
             for _ in range(4):
-                if self.is_cue_verb(t) and own_subject(t) is not None:
-                    return own_subject(t), True
+                if self.is_cue_verb(t) and clause_subject(t) is not None:
+                    return clause_subject(t), True
                 if t.dep_ not in ("ccomp", "conj") or t.head is t:
                     break
                 t = t.head
-            s = own_subject(head)
+            s = clause_subject(head)
             if s is not None:
                 return s, True
         elif not participle:
@@ -288,7 +303,7 @@ class SentenceRules:
         nearest = None
         t = head
         for _ in range(5):
-            s = own_subject(t)
+            s = clause_subject(t)
             if s is not None:
                 if self.is_cue_verb(t):
                     return s, True
@@ -324,7 +339,7 @@ class SentenceRules:
     def verb(self, v, entry: CueEntry) -> SentenceStatement | None:
         if v.dep_ in _NOT_PREDICATE:
             return None
-        if _negated(v) or _hypothetical(v):
+        if _negated(v) or _hypothetical(v) or cue_dep_label(v) in self.lexicon.blocked_positions:
             return None
         prep_source = self.matched(v, "prep:")
         if prep_source is not None and own_subject(v) is None:
@@ -339,7 +354,7 @@ class SentenceRules:
             return None
         if self.in_quote(v) and (self.in_quote(subj) or inherited):
             return None  # reported inside someone's quotation
-        if not can_speak(_antecedent(subj) or subj, entry):
+        if not can_speak(_antecedent(subj) or subj, entry, self.lexicon):
             return None
         if entry.kind == StatementKind.POSITION and v.dep_ in ("relcl", "acl"):
             return None  # "Turkey, which supports Azerbaijan", "voters who want …": a description
@@ -485,7 +500,7 @@ class SentenceRules:
         if self.in_quote(n):
             return None
         src = self.matched(n, "poss") or self.matched(n, "prep:")
-        if src is None or not can_speak(src, entry):
+        if src is None or not can_speak(src, entry, self.lexicon):
             return None
         if src.tag_ == "PRP$" and src.lower_ in ("my", "our", "your"):
             return None
@@ -529,7 +544,7 @@ class SentenceRules:
         if _negated(lv) or _passive(lv):
             return None
         subj, inherited = (own_subject(lv), False) if own_subject(lv) is not None else self.inherited(lv)
-        if subj is None or not can_speak(_antecedent(subj) or subj, None):
+        if subj is None or not can_speak(_antecedent(subj) or subj, None, self.lexicon):
             return None
         parts = [c for c in n.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and (
             c.dep_ != "prep" or c.lower_ in ("about", "over", "for", "on", "against", "at", "that", "of", "to")
@@ -553,7 +568,7 @@ class SentenceRules:
         if self.in_quote(a) or _negated(h):
             return None
         subj, inherited = (own_subject(h), False) if own_subject(h) is not None else self.inherited(h)
-        if subj is None or not can_speak(subj, entry):
+        if subj is None or not can_speak(subj, entry, self.lexicon):
             return None
         parts, present = [], set()
         for c in list(a.children) + [c for c in h.children if c.dep_ == "ccomp"]:
@@ -633,9 +648,13 @@ def prune(found: list[SentenceStatement], text: str) -> list[SentenceStatement]:
         # an adverbial ("while Y called for …", "with Y claiming …") or
         # relative ("which Y denied") clause is a statement of its own
         embedded = r.cue_token is not None and r.cue_token.dep_ not in ("advcl", "relcl")
-        if not r.inherited_subject and embedded and c0 is not None:
+        if embedded and c0 is not None:
             for o in found:
-                if o is not r and o.content and o.content[0] <= c0 < o.content[1]:
+                # "X said little, according to Y": the phrase qualifies the
+                # whole clause, speaker and all
+                if o is not r and o.content and o.content[0] <= c0 < o.content[1] and (
+                    not r.inherited_subject or o.via == "adverbial"
+                ):
                     nested = True
                     break
         if not nested:
