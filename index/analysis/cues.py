@@ -265,6 +265,12 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
     team club side squad manager coach management board opposition regime junta camp lobby
     industry union unions pair couple crowd group groups organisers organizers""".split()
 )
+#: Verbs of saying that, negated, refuse to say: "would *not say* whether …".
+NEGATED_KINDS: dict[str, StatementKind] = dict.fromkeys(
+    "say comment respond answer reply discuss mention confirm disclose elaborate explain return tell".split(),
+    StatementKind.REFUSAL,
+)
+
 #: Parts of a group that speak for it in polls: "52 *percent* say", "a *majority* said".
 QUANTITY_SPEAKERS = frozenset(
     "percent % majority majorities half third thirds quarter plurality most many some few share number all".split()

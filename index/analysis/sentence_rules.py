@@ -339,7 +339,10 @@ class SentenceRules:
     def verb(self, v, entry: CueEntry) -> SentenceStatement | None:
         if v.dep_ in _NOT_PREDICATE:
             return None
-        if _negated(v) or _hypothetical(v) or cue_dep_label(v) in self.lexicon.blocked_positions:
+        negated = _negated(v)
+        if negated and entry.kind in (StatementKind.DENIAL, StatementKind.ACKNOWLEDGEMENT, StatementKind.CONCESSION):
+            return None  # "did not deny" is neither a denial nor anything else said
+        if _hypothetical(v) or cue_dep_label(v) in self.lexicon.blocked_positions:
             return None
         prep_source = self.matched(v, "prep:")
         if prep_source is not None and own_subject(v) is None:
@@ -440,6 +443,10 @@ class SentenceRules:
         kind = entry.kind_for(present)
         if kind in cues.REFINABLE_KINDS:
             kind = _refine(parts, self.lexicon) or kind
+        if negated:
+            # "would not say whether …", "did not respond to …": a refusal;
+            # "has not endorsed" states a position
+            kind = cues.NEGATED_KINDS.get(entry.lemma) or (StatementKind.POSITION if kind == StatementKind.PRAISE else kind)
         return self.make(
             kind, "verb", self.cue_range(v, extra_cue), content, is_quote, subj, inherited, v,
             min(t.i for t in v.subtree),
