@@ -183,7 +183,7 @@ def test_nominal_cue_is_a_reference_not_a_statement(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "The so-called peace plan refers to a deal signed in 2010.",
+        "The so-called term refers to a deal signed in 2010.",
         "The reported killing of two guards shocked the town.",
         "The territory declared independence in 1991.",
         "Company profits rose by a third, and the shares added 5%.",
