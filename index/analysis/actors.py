@@ -393,7 +393,7 @@ class Resolver:
         pos = src[0] if src else r.sentence.start
         if r.via == "runon":
             return Mention("runon", pos=pos)
-        if r.via == "headline":
+        if r.via in ("headline", "label"):
             return self._describe_headline(r, as_written, pos)
         return self.describe_head(r.source_head, src, r.sentence.start, as_written, pos)
 

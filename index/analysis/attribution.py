@@ -5,7 +5,9 @@ sentence's statements on ``doc._.statements``; this module lifts them to
 article offsets and adds what only the article shows:
 
 * headline attribution ("Nagorno-Karabakh could become extremist
-  stronghold: Russia") on a title or headline line, found by a pattern;
+  stronghold: Russia") on a title or headline line, and a speaker's name
+  and a colon opening a paragraph ("Rubio: I still believe …", "TAPPER:
+  Do you think …"), found by patterns;
 * a quotation that runs on into sentences without a cue of their own keeps
   the speaker of the statement it continues.
 
@@ -51,7 +53,7 @@ def _needs_ner(r: RawStatement) -> bool:
     """Only names need the NER: not pronouns, bare nouns or known countries."""
     head = r.source_head
     if head is None or (r.speaker or r.source) is None:
-        return r.via == "headline"
+        return r.via in ("headline", "label")
     if head.tag_ in ("PRP", "WP", "DT") or head.lower_ in cues.PRONOUNS:
         return False
     toks = np_tokens(head)
@@ -94,6 +96,46 @@ def headline_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawSta
         sentence=sent,
         kind=cues.HEADLINE_KIND,
         via="headline",
+        cue=(sent.start + m.start("colon"), sent.start + m.end("colon")),
+        content=content,
+        quote=frac >= 0.6,
+        source=(sent.start + m.start("source"), sent.start + m.end("source")),
+        source_head=head,
+        source_text=source,
+        needs_ner=not places.is_country(source),
+    )
+
+
+def label_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawStatement | None:
+    """A paragraph opened by a speaker's name and a colon: "Rubio: I still
+    believe …", "TAPPER: Do you think …" (headlines and transcripts)."""
+    line = text[sent.start : sent.end]
+    m = cues.SPEAKER_LABEL_RE.match(line)
+    if not m:
+        return None
+    source = m.group("source")
+    words = source.split()
+    if len(words) > 6 or words[0].lower().strip(".") in cues.LABEL_WORDS or source.lower() in cues.LABEL_WORDS:
+        return None
+    said = m.group("content").split()
+    if places.is_place(source) or len(said) < 2:
+        return None
+    if m.group("content").count(",") >= 3 and sum(w[:1].isupper() for w in said) > 0.6 * len(said):
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
+
+    content = strip_chars(text, sent.start + m.start("content"), sent.start + m.end("content"))
+    if content is None:
+        return None
+    frac = quoted_chars(quotes, *content) / max(1, content[1] - content[0])
+    head = None
+    if sent.doc is not None:
+        end = m.end("source")
+        toks = [t for t in sent.doc if t.idx + len(t.text) <= end]
+        head = toks[-1] if toks else None
+    return RawStatement(
+        sentence=sent,
+        kind=cues.HEADLINE_KIND,
+        via="label",
         cue=(sent.start + m.start("colon"), sent.start + m.end("colon")),
         content=content,
         quote=frac >= 0.6,
@@ -176,6 +218,11 @@ def find_all(art: Article) -> list[RawStatement]:
             h = headline_statement(s, art.text, quotes)
             if h is not None:
                 raws.append(h)
+                continue
+        if s.index == 0 or art.sentences[s.index - 1].para != s.para:
+            label = label_statement(s, art.text, quotes)
+            if label is not None:
+                raws.append(label)  # what the speaker says is one statement
                 continue
         if s.parsed:
             raws.extend(_lift(s, st) for st in s.doc._.statements or ())

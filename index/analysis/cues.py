@@ -150,6 +150,23 @@ HEADLINE_LABELS = frozenset(
 )
 HEADLINE_KIND = CLAIM
 
+#: A speaker label opening a paragraph: "Rubio: I still believe …",
+#: "TAPPER: Do you think …", "Former AG Mukasey at RNC: Clinton email …".
+SPEAKER_LABEL_RE = re.compile(
+    r"^(?P<source>(?:[A-Z][\w’'.\-]*[\w’'.\-])(?:\s+(?:[A-Z][\w’'.\-]*|of|the|at|on|de|van|von|camp))*?)"
+    r"\s*(?P<colon>:)\s+(?P<content>\S.*)$",
+    re.S,
+)
+#: Words that open a paragraph with a colon without naming a speaker.
+LABEL_WORDS = HEADLINE_LABELS | frozenset(
+    """note notes update updated correction corrections related read watch photo photos source sources
+    editor editors disclosure disclaimer advertisement sponsored listen subscribe follow credit credits
+    warning caption caveat bottom top key breaking exclusive full more also here step part chapter
+    question answer summary background context why what how who when where the this that these those
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december""".split()
+)
+
 # --------------------------------------------------------------------------
 # Sources that are not names
 # --------------------------------------------------------------------------
