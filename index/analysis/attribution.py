@@ -184,9 +184,10 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
                     break
             if speaker:
                 break
-        if speaker is None and last is not None and s.index - last_index <= 2 and (
-            s.para - last.sentence.para <= 1
-        ):
+        if speaker is None and last is not None and s.index - last_index <= 2 and s.para == last.sentence.para:
+            # a quotation of its own later in the same paragraph (a new
+            # paragraph without a cue is left alone: it is as often someone
+            # else's, or the writer's)
             speaker = last
         if speaker is None:
             continue
