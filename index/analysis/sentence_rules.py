@@ -437,8 +437,10 @@ class SentenceRules:
         accepted = entry.accepts_any(present)
         if not accepted:
             return None
-        if content is None and "none" not in accepted:
-            return None
+        if content is None and "none" not in accepted and not (
+            "colon" in accepted and self.text.rstrip().endswith(":")
+        ):
+            return None  # ("He said:" ends a paragraph: the quotation follows in the next one)
 
         kind = entry.kind_for(present)
         if kind in cues.REFINABLE_KINDS:
