@@ -39,7 +39,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from index.analysis.frames import coarse_pos, content_relations, cue_dep_label, relation_label, source_relation
+from index.analysis.frames import (
+    coarse_pos,
+    content_relations,
+    cue_dep_label,
+    position_key,
+    relation_label,
+    source_relation,
+)
 
 from .attribution_scoring import GoldAttribution, read_gold
 
@@ -399,6 +406,9 @@ MIN_SPEAKER_NOUN = (3, 2)
 #: A grammatical position of a cue word is blocked below this train precision.
 MIN_DEP_PRECISION = 0.2
 MIN_DEP_SEEN = 30
+#: The same for a kind of statement and a dependency label ("position pcomp").
+MIN_KIND_DEP_PRECISION = 0.4
+MIN_KIND_DEP_SEEN = 20
 
 
 def build_extras(stats: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -419,7 +429,23 @@ def build_extras(stats: dict[str, Any], entries: list[dict[str, Any]]) -> dict[s
         label: [good, seen] for label, (good, seen) in sorted(totals.items())
         if seen >= MIN_DEP_SEEN and good / seen < MIN_DEP_PRECISION
     }
-    return {"speaker_nouns": nouns, "blocked_positions": blocked}
+    # by kind: "for *supporting* …" (a gerund after a preposition) is seldom
+    # a stated position, "a book *calling for* …" seldom a claim
+    kinds = {(e["lemma"], e["pos"]): e["kind"] for e in entries}
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in stats["words"]:
+        kind = kinds.get((row["lemma"], row["pos"]))
+        if kind is None:
+            continue
+        for label, (good, seen) in (row.get("positions") or {}).items():
+            key = f"{kind} {position_key(label)}"
+            by_kind[key][0] += good
+            by_kind[key][1] += seen
+    blocked_by_kind = {
+        key: [good, seen] for key, (good, seen) in sorted(by_kind.items())
+        if seen >= MIN_KIND_DEP_SEEN and good / seen < MIN_KIND_DEP_PRECISION
+    }
+    return {"speaker_nouns": nouns, "blocked_positions": blocked, "blocked_kind_positions": blocked_by_kind}
 
 
 def build(rows: list[dict[str, Any]], min_precision: float) -> tuple[list[dict[str, Any]], list[str]]:

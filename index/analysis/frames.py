@@ -120,3 +120,12 @@ def cue_dep_label(tok: Any) -> str:
     if d in ("acl", "relcl", "amod", "xcomp", "conj", "ccomp"):
         return d + ":" + tok.tag_
     return d
+
+
+def position_key(label: str) -> str:
+    """The part of a position label that is weighed per kind of statement:
+    the preposition or subordinator for a gerund or an adverbial clause
+    ("with *accusing* …" is common, "for *accusing* …" is not), else the
+    dependency label alone."""
+    family = label.split(":")[0]
+    return label if family in ("pcomp", "advcl") else family

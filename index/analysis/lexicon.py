@@ -37,6 +37,7 @@ from typing import Any
 
 from ..models import StatementKind
 from . import cues
+from .frames import position_key
 
 LEXICON_FILE = Path(__file__).with_name("cue_lexicon.json")
 PATTERNS_FILE = Path(__file__).with_name("cue_patterns.json")
@@ -107,6 +108,12 @@ class Lexicon:
     #: grammatical positions (``frames.cue_dep_label``) in which cue words are
     #: seldom cues: "a group *called* …" (``acl:VBN``)
     blocked_positions: frozenset[str] = frozenset()
+    #: "<kind> <dependency label>" pairs seldom cues: "position pcomp" ("for *supporting* …")
+    blocked_kind_positions: frozenset[str] = frozenset()
+
+    def blocked(self, entry: CueEntry, position: str) -> bool:
+        """Is a cue word of ``entry`` in ``position`` (``frames.cue_dep_label``) seldom a cue?"""
+        return position in self.blocked_positions or f"{entry.kind} {position_key(position)}" in self.blocked_kind_positions
     by_form: dict[tuple[str, str], CueEntry] = field(default_factory=dict)
     triggers: frozenset[str] = frozenset()
 
@@ -140,6 +147,7 @@ def load() -> Lexicon:
         patterns,
         frozenset(data.get("speaker_nouns") or ()),
         frozenset(data.get("blocked_positions") or ()),
+        frozenset(data.get("blocked_kind_positions") or ()),
     )
 
 

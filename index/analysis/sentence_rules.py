@@ -342,7 +342,7 @@ class SentenceRules:
         negated = _negated(v)
         if negated and entry.kind in (StatementKind.DENIAL, StatementKind.ACKNOWLEDGEMENT, StatementKind.CONCESSION):
             return None  # "did not deny" is neither a denial nor anything else said
-        if _hypothetical(v) or cue_dep_label(v) in self.lexicon.blocked_positions:
+        if _hypothetical(v) or self.lexicon.blocked(entry, cue_dep_label(v)):
             return None
         prep_source = self.matched(v, "prep:")
         if prep_source is not None and own_subject(v) is None:
