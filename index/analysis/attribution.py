@@ -118,8 +118,8 @@ def label_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawStatem
     if len(words) > 6 or words[0].lower().strip(".") in cues.LABEL_WORDS or source.lower() in cues.LABEL_WORDS:
         return None
     said = m.group("content").split()
-    if places.is_place(source) or len(said) < 2:
-        return None
+    if places.is_place(source) or len(said) < 4:
+        return None  # "Rubio: Finish second." is a note, not something said
     if m.group("content").count(",") >= 3 and sum(w[:1].isupper() for w in said) > 0.6 * len(said):
         return None  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
 

@@ -163,6 +163,7 @@ LABEL_WORDS = HEADLINE_LABELS | frozenset(
     editor editors disclosure disclaimer advertisement sponsored listen subscribe follow credit credits
     warning caption caveat bottom top key breaking exclusive full more also here step part chapter
     question answer summary background context why what how who when where the this that these those
+    contributing contributors byline look revealed boom wow video must-see see listen here's
     today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december""".split()
 )
