@@ -448,6 +448,40 @@ def build_extras(stats: dict[str, Any], entries: list[dict[str, Any]]) -> dict[s
     return {"speaker_nouns": nouns, "blocked_positions": blocked, "blocked_kind_positions": blocked_by_kind}
 
 
+#: A word every sentence holding it is parsed for: it must head a cue (with
+#: a findable source) in at least this share of the training sentences
+#: holding one of its forms, or it costs more parsing than it finds.
+MIN_TRIGGER_YIELD = 0.05
+
+
+def sentence_counts(train: Path) -> Counter:
+    """How many training sentences hold each lower-cased word."""
+    from index.analysis.pipeline import split_sentences
+
+    counts: Counter = Counter()
+    for path in sorted(train.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for s in split_sentences(text):
+            counts.update(set(_WORD_RE.findall(text[s.start : s.end].lower())))
+    return counts
+
+
+def drop_costly(entries: list[dict[str, Any]], counts: Counter) -> list[str]:
+    """Remove derived entries whose words are cues in too few of the
+    sentences they would have parsed; return what was removed."""
+    dropped = []
+    for e in list(entries):
+        if e.get("origin") != "train":
+            continue
+        good = e["train"]["accepted_with_source"]
+        holding = sum(counts[f] for f in e["forms"])
+        e["train"]["sentences_with_a_form"] = holding
+        if good < MIN_TRIGGER_YIELD * holding:
+            entries.remove(e)
+            dropped.append(f"{e['lemma']}/{e['pos']} ({good} in {holding})")
+    return dropped
+
+
 def build(rows: list[dict[str, Any]], min_precision: float) -> tuple[list[dict[str, Any]], list[str]]:
     """Lexicon entries from the counts, and the lemmas left out for want of a kind."""
     entries, unkinded = [], []
@@ -542,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(stats, list):  # counts written before the extras were counted
         stats = {"words": stats}
     entries, unkinded = build(stats["words"], args.min_precision)
+    costly = drop_costly(entries, sentence_counts(args.train))
     extras = build_extras(stats, entries)
     lexicon = {
         "about": (
@@ -556,12 +591,15 @@ def main(argv: list[str] | None = None) -> int:
             "min_precision": args.min_precision,
             "min_frame_cues": MIN_FRAME_CUES,
             "content_share": CONTENT_SHARE,
+            "min_trigger_yield": MIN_TRIGGER_YIELD,
         },
         "entries": entries,
         **extras,
     }
     args.out.write_text(json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(entries)} entries written to {args.out}", file=sys.stderr)
+    if costly:
+        print("kept out, too seldom a cue for the parsing it costs: " + ", ".join(costly), file=sys.stderr)
     if unkinded:
         print("kept out, no kind in KINDS: " + ", ".join(unkinded), file=sys.stderr)
     return 0

@@ -84,13 +84,15 @@ class AttributionComponent:
                 rels = [wanted] if wanted in relations else []
             for rel in rels:
                 word = rel.split(":", 1)[1] if ":" in rel else None
-                for pos, tag in patterns["pos_tags"].items():
-                    forms = self.lexicon.forms(pos, rel)
-                    if not forms:
+                for pos, tags in patterns["pos_tags"].items():
+                    if pos not in template.get("pos", [pos]) or not self.lexicon.forms(pos, rel):
                         continue
-                    cue = {"LOWER": {"IN": forms}, "TAG": {"REGEX": tag}}
+                    # one cue node per part of speech (the same predicate in
+                    # every pattern is evaluated once per token); whether the
+                    # word takes its source this way is checked on the match
+                    cue = {"LOWER": {"IN": self.lexicon.forms(pos)}, "TAG": {"IN": tags}}
                     pattern = _instantiate(template["pattern"], cue, word)
-                    name = f"{relation if not relation.endswith(':') else rel}|{pos}"
+                    name = f"{relation if not relation.endswith(':') else rel}|{pos}|{wanted if wanted != relation else rel}"
                     self.matcher.add(name, [pattern])
                     self.source_node[name] = next(i for i, n in enumerate(pattern) if n["RIGHT_ID"] == "source")
         self.order = {name: i for i, name in enumerate(self.source_node)}
@@ -101,8 +103,13 @@ class AttributionComponent:
         found: dict[int, list[tuple[int, str, Any]]] = {}
         for match_id, token_ids in self.matcher(doc):
             name = strings[match_id]
+            relation, pos, needed = name.split("|")
+            cue = doc[token_ids[0]]
+            entry = self.lexicon.lookup(cue.lower_, pos)
+            if entry is None or needed not in entry.sources:
+                continue
             src = doc[token_ids[self.source_node[name]]]
-            found.setdefault(token_ids[0], []).append((self.order[name], name.split("|")[0], src))
+            found.setdefault(token_ids[0], []).append((self.order[name], relation, src))
         return {i: [(rel, src) for _, rel, src in sorted(c, key=lambda x: (x[0], x[2].i))] for i, c in found.items()}
 
     def __call__(self, doc):

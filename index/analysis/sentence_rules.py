@@ -428,7 +428,8 @@ class SentenceRules:
             content = self.relative_content(v, rel_noun)
         # the clause around the cue, without what the parser hung on it from
         # inside a quotation ("“With an eye to …,” he said")
-        core = [i for i in core if i == v.i or not self.in_quote(self.doc[i])]
+        quoted = {t.i for t in v.subtree if self.in_quote(t)} if self.quotes else set()
+        core = [i for i in core if i == v.i or i not in quoted]
         content, is_quote = self.with_quotes(content, min(core), max(core))
         if is_quote:
             present.add("quote")
@@ -599,7 +600,10 @@ class SentenceRules:
 
     def find(self) -> list[SentenceStatement]:
         found: list[SentenceStatement] = []
+        triggers = self.lexicon.triggers
         for tok in self.doc:
+            if tok.lower_ not in triggers:
+                continue
             entry = self.entry(tok)
             st = None
             if entry is None:
