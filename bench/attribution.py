@@ -1,6 +1,6 @@
 """Attribution against an annotated corpus: precision, recall, F1, by cue class.
 
-    python -m bench.attribution CORPUS_DIR GOLD_JSONL [--misses N] [--json]
+    python -m bench.attribution CORPUS_DIR GOLD_JSONL [--misses N] [--json | --markdown]
                                 [--pred PRED_JSONL] [--save PRED_JSONL]
                                 [--limit N] [--offset N] [--processes P] [--class NAME]
 
@@ -16,7 +16,7 @@ and by cue class (``cue_classes.py``).
 or ``--save``) instead of analysing; ``--misses N`` lists N missed, N
 spurious and N wrongly sourced statements with their sentences;
 ``--class`` narrows that list to one cue class.  ``--json`` prints the
-figures as one JSON object.
+figures as one JSON object, ``--markdown`` as a table for BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -121,6 +121,30 @@ def print_figures(fig: dict[str, Any]) -> None:
         )
 
 
+def markdown(fig: dict[str, Any]) -> str:
+    """The figures as Markdown table rows (for BENCHMARKS.md)."""
+    o, r = fig["overall"], fig["reporting"]
+    lines = [
+        "| cue class | gold | recall det. | recall det.+source | predicted | precision det. | precision det.+source |",
+        "|---|---|---|---|---|---|---|",
+    ]
+
+    def row(name: str, f: dict[str, Any]) -> str:
+        d, s = f["detection"], f["source"]
+        return (
+            f"| {name} | {f['gold']} | {d['r']:.3f} | {s['r']:.3f} | {f['predicted']} | {d['p']:.3f} | {s['p']:.3f} |"
+        )
+
+    lines.append(row("**all**", o))
+    lines += [row(cls, f) for cls, f in fig["by_class"].items()]
+    lines.append(
+        f"\nOverall F1: detection {o['detection']['f1']:.3f}, detection + source {o['source']['f1']:.3f}. "
+        f"Common reporting verbs ({r['gold']} gold): recall {r['detection']['r']:.3f} detection, "
+        f"{r['source']['r']:.3f} detection + source. {fig['continuations']} quote continuations counted neither way."
+    )
+    return "\n".join(lines)
+
+
 def _window(text: str, spans: list[tuple[int, int]], marks: list[tuple[list[tuple[int, int]], str, str]]) -> str:
     """The line around ``spans`` with marked parts, on one line, at most ~300 chars."""
     if not spans:
@@ -189,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0, help="which misses are sampled")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
     args = ap.parse_args(argv)
 
     try:
@@ -218,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     fig.update(timing)
     if args.json:
         print(json.dumps(fig, indent=1))
+    elif args.markdown:
+        print(markdown(fig))
     else:
         print_figures(fig)
         if timing:

@@ -262,7 +262,7 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
     husband wife brother sister friend friends neighbour neighbor relative relatives victim survivor
     resident residents official officials observer observers critic critics opponent opponents
     supporter supporters protester protesters demonstrator voter voters worker workers employee
-    employees staff member members citizen citizens fan fans student students teacher teachers
+    employees employer employers staff member members citizen citizens fan fans student students teacher teachers
     parent parents patient patients nurse nurses farmer farmers driver passenger passengers
     shopper shoppers consumer consumers customer customers investor investors trader traders
     banker bankers broker brokers dealer dealers user users owner owners tenant landlord

@@ -367,11 +367,12 @@ class SentenceRules:
         parts, present, extra_cue, core = [], set(), [], [v.i]
         rel_noun = None
         for c in v.children:
-            if c is subj or c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            if c is subj or c.dep_ in ("nsubj", "agent"):
                 core.extend(t.i for t in c.subtree)
                 continue
             d = c.dep_
-            label = relation_label(v, c)
+            # "The delay was announced by X": the passive subject is what was said
+            label = "dobj" if d == "nsubjpass" else relation_label(v, c)
             if label in ("ccomp", "parataxis") and c.i < v.i and any(
                 t.text == ";" for t in self.doc[max(t.i for t in c.subtree) : v.i]
             ):
