@@ -74,7 +74,9 @@ def headline_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawSta
     line = text[sent.start : sent.end]
     m = cues.HEADLINE_SOURCE_RE.match(line)
     if not m:
-        return None
+        m = cues.HEADLINE_COMMON_SOURCE_RE.match(line)
+        if not m or m.group("source") not in cues.HEADLINE_COMMON_SOURCES:
+            return None
     source = m.group("source")
     words = source.split()
     if len(words) > 3 or source.lower() in cues.HEADLINE_LABELS or words[0].lower() in cues.HEADLINE_LABELS:
