@@ -150,12 +150,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def matching_statements(analysis: Analysis, where: Located) -> tuple[list[Statement], list[Statement]]:
-    """Statements whose cue covers the annotated cue, and all those whose
-    sentence holds the anchor (nearest cue first)."""
+    """Statements whose cue covers the annotated cue (wherever the system
+    ends the sentence), and all those whose sentence holds the anchor
+    (nearest cue first)."""
     in_sentence = [
         s for s in analysis.statements if s.sentence.start <= where.anchor[0] and where.anchor[1] <= s.sentence.end
     ] or [s for s in analysis.statements if _overlaps((s.sentence.start, s.sentence.end), where.anchor)]
-    exact = [s for s in in_sentence if s.cue is not None and _overlaps((s.cue.start, s.cue.end), where.cue)]
+    # the cue decides even when the system split the sentence elsewhere ("'…!' X said")
+    exact = [s for s in analysis.statements if s.cue is not None and _overlaps((s.cue.start, s.cue.end), where.cue)]
 
     def distance(s: Statement) -> int:
         at = s.cue.start if s.cue else s.sentence.start
@@ -172,8 +174,8 @@ def speaker_right(entry: Expected, got: Shown, speakers: dict[str, Speaker]) -> 
         return False
     for name in (entry.speaker, *entry.also):
         speaker = speakers.get(name)
-        if speaker is None:
-            if other_matches(got.name, [name]) or person_matches(got.name, [name]):
+        if speaker is None:  # an `also` name outside [speakers]: the same words
+            if other_matches(got.name, [name]):
                 return True
         elif speaker.kind == "person":
             if person_matches(got.name, speaker.names):
