@@ -438,6 +438,8 @@ def render(report: Report, *, failures: bool = False) -> str:
         lines += ["", "failure kinds: " + "; ".join(f"{kind} {n}" for kind, n in totals["failures"].items())]
     if failures:
         lines += ["", "Failures", ""]
+        if all(o.right for r in report.articles for o in r.outcomes):
+            lines.append("none")
         for result in report.articles:
             for o in result.outcomes:
                 if o.right:
