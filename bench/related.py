@@ -131,6 +131,7 @@ class ClaimResult:
     answers_found: int = 0
     missed_answers: list[Related] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)  # top-3 sentences nobody annotated
+    repeats: int = 0  # top-3 copies of a statement already credited
     error: str | None = None
 
 
@@ -143,9 +144,12 @@ def score_claim(claim: Claim, output: dict[str, Any]) -> ClaimResult:
     credited: set[int] = set()
     for sentence in items[:TOP]:
         result.shown += 1
-        hit = next((i for i, anchor in enumerate(wanted) if anchor in sentence and i not in credited), None)
-        if hit is None:
+        matches = [i for i, anchor in enumerate(wanted) if anchor in sentence]
+        hit = next((i for i in matches if i not in credited), None)
+        if not matches:
             result.unexpected.append(sentence)
+        elif hit is None:
+            result.repeats += 1
         else:
             credited.add(hit)
             result.relevant += 1
@@ -243,13 +247,22 @@ class ReaderRelated:
 
     def _reader(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=self.env, timeout=COMMAND_TIMEOUT
+            [sys.executable, "-m", "reader", *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            timeout=COMMAND_TIMEOUT,
         )
 
-    def check_available(self) -> None:
-        done = self._reader("related", "--help")
-        if done.returncode != 0:
-            raise NotAvailable("reader related not available: `reader related --help` fails — the command does not exist yet")
+    @staticmethod
+    def check_available() -> None:
+        # Asking `reader related --help` is no test: `reader WORD` with an
+        # unknown WORD opens the app on a file of that name.
+        from reader.cli import COMMANDS
+
+        if "related" not in COMMANDS:
+            raise NotAvailable("reader related not available: the `reader` CLI has no `related` command yet")
 
     def build(self, paths: list[Path]) -> None:
         done = self._reader("add", *map(str, paths))
