@@ -26,7 +26,7 @@ from typing import Any
 
 from index.models import Analysis, Statement
 
-from .names import PRONOUNS, is_pronoun, is_unnamed, other_matches, person_matches, unnamed_matches, words
+from .names import PRONOUNS, is_pronoun, is_unnamed, key, other_matches, person_matches, unnamed_matches, words
 from .yardstick import ArticleRef, Located, Roots, YardstickError, check_article, count, default_corpora, locate
 
 DEFAULT_YARDSTICK = Path(__file__).parent / "data" / "actors_yardstick.toml"
@@ -211,7 +211,7 @@ def failure_kind(entry: Expected, got: Shown, speakers: dict[str, Speaker]) -> s
         return "speaker left unresolved"
     if is_pronoun(got.name):
         return "pronoun as actor"
-    if entry.written and set(words(got.name)) == set(words(entry.written)):
+    if entry.written and key(got.name) == key(entry.written):
         return "left as written (description, not resolved)"
     group = speakers.get(entry.speaker)
     if group is not None and group.members and any(other_matches(got.name, [m]) or person_matches(got.name, [m]) for m in group.members):
@@ -295,6 +295,7 @@ class Report:
         found = sum(o.found for o in outcomes)
         right = sum(o.right for o in outcomes)
         one = sum(len(p.actor_ids) == 1 for p in self.people)
+        split = sum(len(p.actor_ids) > 1 for p in self.people)
         return {
             "articles": len(self.articles),
             "statements": len(outcomes),
@@ -305,6 +306,8 @@ class Report:
             "right_of_all": right / len(outcomes) if outcomes else None,
             "people": len(self.people),
             "one_actor": one,
+            "split": split,  # people whose right statements sit under several actor ids
+            "none_right": len(self.people) - one - split,  # none of their statements right: nothing to merge
             "failures": dict(Counter(o.failure for o in outcomes if o.failure).most_common()),
         }
 
@@ -433,7 +436,11 @@ def render(report: Report, *, failures: bool = False) -> str:
         ids = ", ".join(person.actor_ids) or "—"
         reached = "—" if person.by_name is None else f"{person.by_name}/{person.right}"
         lines.append(f"| {person.name} | {len(person.articles)} | {person.statements} | {person.right} | {len(person.actor_ids)}: {ids} | {reached} |")
-    lines += ["", f"people with one actor: {_ratio(totals['one_actor'], totals['people'])}"]
+    lines += [
+        "",
+        f"people with one actor: {_ratio(totals['one_actor'], totals['people'])}; "
+        f"split over several actors: {totals['split']}; none of their statements right: {totals['none_right']}",
+    ]
     if totals["failures"]:
         lines += ["", "failure kinds: " + "; ".join(f"{kind} {n}" for kind, n in totals["failures"].items())]
     if failures:
