@@ -53,6 +53,8 @@ DARK_LEVELS = (0.72, 0.76, 0.80, 0.84, 0.88, 0.92)  # OKLCH lightness tried in t
 LIGHT_LEVELS = (0.36, 0.40, 0.44, 0.48, 0.52, 0.56)  # … and in the light theme
 MAX_CHROMA = 0.30  # then reduced to what sRGB can show at that lightness and hue
 RESTARTS = 40
+PLAIN_TEXT = ("#e0e0e0", "#1f1f1f")  # the text colour of textual-dark and textual-light: statements must stand out from it
+ANCHOR_DISTANCE = 15.0  # … as far as speakers from each other, and from the grey of unresolved speakers
 SEED = 20240612  # the search is random restarts from a fixed seed: the same table every run
 
 
@@ -79,13 +81,21 @@ class Candidate:
     light: str
 
 
+def _apart(colour: str, anchors: tuple[str, ...]) -> bool:
+    return all(delta_e(colour, anchor) >= ANCHOR_DISTANCE for anchor in anchors)
+
+
 def candidates() -> list[Candidate]:
-    """Every (hue, dark lightness, light lightness) whose colours sit in the band."""
+    """Every (hue, dark lightness, light lightness) whose colours sit in the
+    band and stand apart from plain text and from the unresolved grey."""
+    dark_anchors, light_anchors = (PLAIN_TEXT[0], grey(dark=True)), (PLAIN_TEXT[1], grey(dark=False))
     found = []
     for hue in range(0, 360, HUE_STEP):
         darks = [c for c in (_srgb(level, hue) for level in DARK_LEVELS) if Color(c).luminance() >= DARK_MIN_LUMINANCE]
         lights = [c for c in (_srgb(level, hue) for level in LIGHT_LEVELS) if Color(c).luminance() <= LIGHT_MAX_LUMINANCE]
-        found += [Candidate(hue, dark, light) for dark in dict.fromkeys(darks) for light in dict.fromkeys(lights)]
+        darks = [c for c in dict.fromkeys(darks) if _apart(c, dark_anchors)]
+        lights = [c for c in dict.fromkeys(lights) if _apart(c, light_anchors)]
+        found += [Candidate(hue, dark, light) for dark in darks for light in lights]
     return found
 
 

@@ -79,6 +79,7 @@ class ActorsPane(Vertical):
         colours, dark = summary_colours(self._article), self.app.current_theme.dark
         for summary in summaries:
             self.options.replace_option_prompt(summary.actor.id, actor_prompt(summary, colours.color(summary.actor.id, dark=dark), corpus=corpus))
+        self.options.scroll_to_highlight()  # the rows were measured again: keep the highlight in view
 
     def compose(self) -> ComposeResult:
         yield Static("", id="actors-scope", markup=False)

@@ -79,6 +79,7 @@ class ClaimsPane(Vertical):
             return
         for position, prompt in enumerate(self._prompts(article)):
             self.options.replace_option_prompt(f"s{position}", prompt)
+        self.options.scroll_to_highlight()  # the rows were measured again: keep the highlight in view
 
     def _prompts(self, article: Article) -> list[Text]:
         colours, dark = article_colours(article), self.app.current_theme.dark
