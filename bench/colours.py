@@ -28,18 +28,26 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import colorsys
 import hashlib
 import itertools
 import random
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from coloraide import Color
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widget import Widget
 
-from reader.colors import DARK_MIN_LUMINANCE, LIGHT_MAX_LUMINANCE, article_colours, contrast, ranked
+from index.models import Article
+
+from reader.colors import DARK_MIN_LUMINANCE, LIGHT_MAX_LUMINANCE, article_colours, contrast, luminance, preference, ranked
+
+from .app import settle
 
 TOP = 10  # the speakers that must stay clearly apart
 TARGET_DELTA_E = 15.0
@@ -201,10 +209,6 @@ def hash_colour(actor_id: str) -> str:
     """The colour the app gave an actor before the palette: a hue from SHA-1
     of the id, lightness solved for a luminance of 0.2 (one colour for both
     themes).  Kept here only as the baseline the palette is measured against."""
-    import colorsys
-
-    from reader.colors import luminance
-
     digest = int(hashlib.sha1(actor_id.encode("utf-8")).hexdigest()[:8], 16)
     hue, saturation = (digest % 360) / 360, 0.6 + ((digest >> 12) % 30) / 100
     low, high = 0.0, 1.0
@@ -241,7 +245,7 @@ class Separation:
     everyone_light: tuple[float, str, str]
 
 
-def separation(article) -> Separation:  # index.models.Article
+def separation(article: Article) -> Separation:
     """ΔE2000 figures of one article: its top speakers and all its actors."""
     colours = article_colours(article)
     order = ranked(article)
@@ -255,6 +259,26 @@ def separation(article) -> Separation:  # index.models.Article
         everyone_dark=closest_pair({a: colours.color(a, dark=True) for a in order}),
         everyone_light=closest_pair({a: colours.color(a, dark=False) for a in order}),
     )
+
+
+def stability(articles: list[Article]) -> tuple[int, int, int, int]:
+    """Across articles, for actors quoted in two or more: how many there are,
+    how many keep one colour in all, and of their appearances how many are
+    in the actor's preferred colour (a change needs a more frequent speaker
+    holding that slot, or more speakers than primary slots)."""
+    seen: dict[str, set[int]] = {}
+    quoted: dict[str, int] = {}
+    preferred: dict[str, int] = {}
+    for article in articles:
+        colours = article_colours(article)
+        for actor_id in ranked(article):
+            slot = colours.slot(actor_id)
+            seen.setdefault(actor_id, set()).add(slot)
+            quoted[actor_id] = quoted.get(actor_id, 0) + 1
+            preferred[actor_id] = preferred.get(actor_id, 0) + (slot == preference(actor_id)[0])
+    several = [actor_id for actor_id, count in quoted.items() if count > 1]
+    one = sum(len(seen[actor_id]) == 1 for actor_id in several)
+    return len(several), one, sum(preferred[a] for a in several), sum(quoted[a] for a in several)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +296,7 @@ class Pair:
         return contrast(self.foreground, self.background)
 
 
-def strip_pairs(theme: str, where: str, strips: Iterator, colours: set[str]) -> Iterator[Pair]:
+def strip_pairs(theme: str, where: str, strips: Iterable[Strip], colours: set[str]) -> Iterator[Pair]:
     """Every visible piece of text drawn in one of ``colours`` or on one."""
     for strip in strips:
         for segment in strip:
@@ -284,13 +308,13 @@ def strip_pairs(theme: str, where: str, strips: Iterator, colours: set[str]) -> 
                 yield Pair(theme, where, foreground, background, segment.text.strip())
 
 
-def widget_pairs(theme: str, widget, colours: set[str]) -> list[Pair]:
+def widget_pairs(theme: str, widget: Widget, colours: set[str]) -> list[Pair]:
     """Pairs in the lines a widget renders now (Line API widgets and the rest alike)."""
     from textual.geometry import Region
 
     where = f"{type(widget).__name__}#{widget.id}" if widget.id else type(widget).__name__
     strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
-    return list(strip_pairs(theme, where, iter(strips), colours))
+    return list(strip_pairs(theme, where, strips, colours))
 
 
 async def app_pairs(index: Path, *, size: tuple[int, int] = (120, 40)) -> list[Pair]:
@@ -307,30 +331,22 @@ async def app_pairs(index: Path, *, size: tuple[int, int] = (120, 40)) -> list[P
     found: list[Pair] = []
     try:
         async with app.run_test(size=size) as pilot:
-
-            async def settle() -> None:
-                for _ in range(20):
-                    await pilot.pause()
-                    await app.workers.wait_for_complete()
-                    await pilot.pause()
-                    if not any(w.is_running for w in app.workers):
-                        return
-
-            await settle()
+            await settle(pilot)
             for theme in (DARK, LIGHT):
                 app.theme = theme
-                await settle()
-                found += await _walk(app, pilot, settle, theme)
+                await settle(pilot)
+                found += await _walk(pilot, theme)
     finally:
         store.close()
     return found
 
 
-async def _walk(app, pilot, settle, theme: str) -> list[Pair]:
+async def _walk(pilot: Pilot, theme: str) -> list[Pair]:
     from textual.widgets import OptionList, Static
 
     from reader.widgets.article_view import ArticleView
 
+    app = pilot.app
     screen = app.screen
     article = screen.state.article
     if article is None:
@@ -348,28 +364,28 @@ async def _walk(app, pilot, settle, theme: str) -> list[Pair]:
             found.extend(widget_pairs(theme, card.first(Static), colours))
 
     await pilot.press("2")  # claims focused: the highlighted row is the selection
-    await settle()
+    await settle(pilot)
     for _ in range(3):
         await pilot.press("down")
-        await settle()
+        await settle(pilot)
         look()
     await pilot.hover("#claims-list", offset=(4, 1))  # the row under the mouse
-    await settle()
+    await settle(pilot)
     look()
     await pilot.press("3")  # actors focused; the claims pane keeps a blurred highlight
-    await settle()
+    await settle(pilot)
     await pilot.press("down", "enter")
-    await settle()
+    await settle(pilot)
     look()
     await pilot.press("t")  # the tour: its card, and its links highlighted one by one
-    await settle()
+    await settle(pilot)
     look()
     for key in ("right", "down", "down", "down", "down"):
         await pilot.press(key)
-        await settle()
+        await settle(pilot)
         look()
     await pilot.press("escape")
-    await settle()
+    await settle(pilot)
     return found
 
 
@@ -407,14 +423,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         store.close()
     print(f"ΔE2000 between actor colours, top {TOP} speakers of each article (≥ {TARGET_DELTA_E:g} wanted)")
     print("  palette dark | palette light | old hash colours | all actors dark / light | actors | article")
+    def shown(value: float, width: int, align: str = ">") -> str:
+        return f"{'—' if value == float('inf') else f'{value:.1f}':{align}{width}}"
+
+    lowest = float("inf")
     for article in articles:
         s = separation(article)
+        lowest = min(lowest, s.palette_dark[0], s.palette_light[0])
         print(
-            f"  {s.palette_dark[0]:12.1f} | {s.palette_light[0]:13.1f} | {s.hash_colours[0]:16.1f} |"
-            f" {s.everyone_dark[0]:9.1f} / {s.everyone_light[0]:<11.1f} | {s.actors:6d} | {article.title[:50]}"
+            f"  {shown(s.palette_dark[0], 12)} | {shown(s.palette_light[0], 13)} | {shown(s.hash_colours[0], 16)} |"
+            f" {shown(s.everyone_dark[0], 9)} / {shown(s.everyone_light[0], 11, '<')} | {s.actors:6d} | {article.title[:50]}"
         )
         if s.hash_colours[0] < TARGET_DELTA_E:
             print(f"      old hash colours: closest pair {s.hash_colours[1]} / {s.hash_colours[2]}")
+    print(f"lowest top-{TOP} ΔE2000 with the palette, any article, either theme: {shown(lowest, 0)}")
+    several, one, preferred, appearances = stability(articles)
+    if several:
+        print(
+            f"actors quoted in 2+ articles: {several}; one colour in all of them: {one};"
+            f" in their preferred colour in {preferred} of their {appearances} appearances"
+        )
     if args.no_app:
         return 0
     pairs = asyncio.run(app_pairs(index))
