@@ -55,15 +55,15 @@ async def _interactions(index: Path) -> dict[str, Any]:
     opens: list[float] = []
     panes: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         screen = app.screen
         # make the busiest actor current, as choosing it in the corpus list does
         await pilot.press("3", "c")
-        await _settle(pilot)
+        await settle(pilot)
         listing = screen.query_one("#actors-list", OptionList)
         listing.highlighted = listing.get_option_index(busiest.id)
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         idle = [await _timed(pilot, "z") for _ in range(SAMPLES)]  # a key bound to nothing
         for _ in range(SAMPLES):
             jumps.append(await _timed(pilot, "right_square_bracket"))
@@ -71,11 +71,11 @@ async def _interactions(index: Path) -> dict[str, Any]:
             panes.append(await _timed(pilot, str(number % 4 + 1)))
         for number in range(SAMPLES // 2):
             await pilot.press("slash")
-            await _settle(pilot)
+            await settle(pilot)
             for character in ("economy", "election", "music", "film")[number % 4]:
                 await pilot.press(character)
             await pilot.press("enter")
-            await _settle(pilot)
+            await settle(pilot)
             await pilot.press("down")
             opens.append(await _timed(pilot, "enter"))
     store.close()
@@ -105,7 +105,8 @@ async def _timed(pilot: Any, key: str) -> float:
     return time.perf_counter() - start
 
 
-async def _settle(pilot: Any) -> None:
+async def settle(pilot: Any) -> None:
+    """Wait until every worker (and what their results start) has finished."""
     for _ in range(20):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from index.models import Article, GlossaryLink, Span
 
-from ..colors import actor_color, blend, text_on
+from ..colors import ActorColours, article_colours, text_on, tint
 from ..messages import EntryChosen, StatementChosen
 from . import text_layout as tl
 
@@ -55,6 +55,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--hit",
         "article-view--hit-current",
         "article-view--placeholder",
+        "article-view--highlight",  # reserved for reader highlights (issue 14): see reader.tcss
     }
 
     BINDINGS = [
@@ -82,6 +83,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._row_numbers: list[int] = []  # … and its row number
         self._links: list[GlossaryLink] = []
         self._spans: list[tuple[int, int, Style]] = []
+        self._colours: ActorColours | None = None
         self._block_cache: dict[int, Text] = {}
         self._strip_cache: dict[int, Strip] = {}
         self._width = 0
@@ -225,11 +227,13 @@ class ArticleView(ScrollView, can_focus=True):
         background = self._background()
         spans: list[tuple[int, int, Style]] = []
         statements = article.analysis.statements
+        colours = self._colours = article_colours(article)
+        dark = self.app.current_theme.dark
         for statement in statements:
-            color = actor_color(statement.actor)
+            color = colours.color(statement.actor, dark=dark)
             span = statement.sentence
             if marks.actor and statement.actor == marks.actor:
-                spans.append((span.start, span.end, Style(color=color, bgcolor=blend(color, background, 0.22))))
+                spans.append((span.start, span.end, Style(color=color, bgcolor=tint(color, background))))
             else:
                 spans.append((span.start, span.end, Style(color=color)))
         cue = self.get_component_rich_style("article-view--cue", partial=True)
@@ -241,7 +245,7 @@ class ArticleView(ScrollView, can_focus=True):
             spans.append((link.start, link.end, term))
         if marks.current is not None and 0 <= marks.current < len(statements):
             statement = statements[marks.current]
-            color = actor_color(statement.actor)
+            color = colours.color(statement.actor, dark=dark)
             spans.append((statement.sentence.start, statement.sentence.end, Style(color=text_on(color), bgcolor=color)))
         hit_style = self.get_component_rich_style("article-view--hit", partial=True)
         for hit in marks.hits:
@@ -291,8 +295,8 @@ class ArticleView(ScrollView, can_focus=True):
                     return [Segment("▶ ", self.get_component_rich_style("article-view--hit-current", partial=True))]
             if marks.current is not None and 0 <= marks.current < len(article.analysis.statements):
                 statement = article.analysis.statements[marks.current]
-                if statement.sentence.start < row.end and statement.sentence.end > row.start:
-                    return [Segment("▌ ", Style(color=actor_color(statement.actor)))]
+                if statement.sentence.start < row.end and statement.sentence.end > row.start and self._colours is not None:
+                    return [Segment("▌ ", Style(color=self._colours.color(statement.actor, dark=self.app.current_theme.dark)))]
         return [Segment(" " * GUTTER)]
 
     # -- rendering -----------------------------------------------------

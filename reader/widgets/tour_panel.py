@@ -20,7 +20,7 @@ from whoosh.lang.porter import stem
 from index.models import Article, GlossaryEntry, Span, Statement
 from index.query import ActorSummary, StatementRef
 
-from ..colors import actor_color
+from ..colors import article_colours
 from ..messages import EntryChosen, StatementChosen, TourClosed
 from .claims_pane import excerpt, speaker_name
 from .corpus import Corpus
@@ -97,7 +97,26 @@ class TourPanel(Vertical):
         self.actors: dict[str, ActorSummary] = {}
         self.entries: dict[str, GlossaryEntry] = {}
         self.position = 0
+        self.refs: list[StatementRef] | None = None  # the speaker's statements in the corpus, once counted
         self.display = False
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _colour(self, actor: str | None) -> str:
+        assert self.article is not None
+        return article_colours(self.article).color(actor, dark=self.app.current_theme.dark)
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The theme changed: the card and links again, in its actor colours."""
+        if self.article is None or not self.display:
+            return
+        statement = self.article.analysis.statements[self.position]
+        self.query_one("#tour-card", Static).update(self.card(statement, self.refs))
+        links = self.query_one("#tour-links", OptionList)
+        highlighted = links.highlighted
+        self._fill_links(statement, self.position)
+        links.highlighted = highlighted
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="tour-scroll"):
@@ -118,6 +137,7 @@ class TourPanel(Vertical):
         if article is None:
             return
         self.position = position
+        self.refs = None
         statement = article.analysis.statements[position]
         total = len(article.analysis.statements)
         self.border_title = f"Tour · statement {position + 1} of {total}"
@@ -133,7 +153,7 @@ class TourPanel(Vertical):
     def card(self, statement: Statement, refs: list[StatementRef] | None) -> Text:
         article = self.article
         assert article is not None
-        color = actor_color(statement.actor)
+        color = self._colour(statement.actor)
         text = Text(end="")
         text.append("Who speaks\n", style="bold dim")
         text.append("● ", style=color)
@@ -193,7 +213,7 @@ class TourPanel(Vertical):
             options.append(Option(Text("On the same subject — Enter to go there", style="bold dim"), disabled=True))
             for index in related:
                 other = article.analysis.statements[index]
-                color = actor_color(other.actor)
+                color = self._colour(other.actor)
                 label = Text.assemble(
                     ("● ", color),
                     (display_text(speaker_name(article, other)), f"bold {color}"),
@@ -216,6 +236,7 @@ class TourPanel(Vertical):
     def _counted(self, position: int, refs: list[StatementRef]) -> None:
         if self.article is None or position != self.position:
             return
+        self.refs = refs
         statement = self.article.analysis.statements[position]
         self.query_one("#tour-card", Static).update(self.card(statement, refs))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Tabs
 
 from reader.app import GuidedReaderApp
+from reader.colors import article_colours
 from reader.widgets.article_view import GUTTER, ArticleView
 from reader.widgets.reader_screen import ReaderScreen
 
@@ -72,9 +73,7 @@ async def test_headings_are_styled_and_statements_coloured(app: GuidedReaderApp)
         assert all(s.style.bold for s in segments)
         statement_row = next(y for y in range(view.size.height) if "Nikol Pashinyan said" in view.render_line(y).text)
         colours = {s.style.color.name for s in view.render_line(statement_row) if s.text.strip()}
-        from reader.colors import actor_color
-
-        assert actor_color("nikol-pashinyan") in colours
+        assert article_colours(view.article).color("nikol-pashinyan", dark=app.current_theme.dark) in colours
 
 
 async def test_clicking_a_statement_makes_its_speaker_current(app: GuidedReaderApp) -> None:

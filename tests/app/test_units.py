@@ -1,4 +1,5 @@
-"""The app's pure parts: layout, display text, colours, cues, session, tour ranking."""
+"""The app's pure parts: layout, display text, cues, session, tour ranking
+(colours: tests/app/test_colours.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.colors import actor_color, contrast
 from reader.session import Position, Session, load_session, save_session, session_path
 from reader.widgets import text_layout as tl
 from reader.widgets.cues import DISTANCED, ENDORSING, NEUTRAL, commitment, is_rejection
@@ -67,17 +67,6 @@ def test_wrap_rows_fit_and_cover_every_word(text: str, width: int) -> None:
         assert tl.cell_width(text[start:end]) <= max(width, 2)
     covered = "".join(text[start:end] for start, end in rows)
     assert covered.replace(" ", "").replace("\t", "") == text.replace(" ", "").replace("\t", "")
-
-
-def test_actor_colours_are_stable_and_readable_on_dark_and_light() -> None:
-    ids = ["nikol-pashinyan", "dmitry-peskov", "amnesty-international", "a", "ümlaut-ö", "x" * 200]
-    for actor in ids:
-        color = actor_color(actor)
-        assert color == actor_color(actor)
-        assert contrast(color, "#121212") >= 3.5
-        assert contrast(color, "#ffffff") >= 3.5
-    assert actor_color("nikol-pashinyan") == "#ef291a"  # the same in every run
-    assert len({actor_color(a) for a in ids}) == len(ids)
 
 
 def test_cue_commitment_table() -> None:
