@@ -18,10 +18,11 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
-from aiohttp import web
-from textual_serve.server import Server
-from yarl import URL
+from aiohttp import WSCloseCode, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
 
 SHUTDOWN_SECONDS = 5.0  # how long the tabs' apps get to quit when the server stops
 
@@ -36,7 +37,7 @@ class ReaderServer(Server):
     def __init__(self, command: str, *, host: str, port: int, loopback_only: bool) -> None:
         super().__init__(command, host=host, port=port, title="Guided Reader")
         self.loopback_only = loopback_only
-        self.sessions: set[asyncio.Task[Any]] = set()  # one per open tab
+        self.tabs: set[web.WebSocketResponse] = set()
 
     def initialize_logging(self) -> None:
         """Plain one-line messages, warnings and worse only."""
@@ -46,13 +47,9 @@ class ReaderServer(Server):
         """textual-serve prints a banner here; `reader serve` prints its own line."""
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """End every tab's session: textual-serve then closes its websocket,
-        tells its app to quit and waits for the app to exit."""
-        sessions = list(self.sessions)
-        for task in sessions:
-            task.cancel()
-        if sessions:
-            await asyncio.wait(sessions, timeout=SHUTDOWN_SECONDS)
+        """Close every tab as if the browser had: each handler then stops its app."""
+        for websocket in list(self.tabs):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the server stopped")
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -73,17 +70,38 @@ class ReaderServer(Server):
         return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        """One tab: its own app process, relayed until the tab or the server
+        closes the websocket; then the app is told to quit and waited for.
+
+        textual-serve's own handler, with the origin check and a register of
+        open tabs, so stopping the server closes them as a tab closes."""
         origin = request.headers.get("Origin")
         if origin is not None and not same_site(origin, request):  # browsers always send one
             log.warning("refused a websocket from the page at %r: only this server's own page may connect", origin)
             raise web.HTTPForbidden(text="Only Guided Reader's own page may connect.\n")
-        task = asyncio.current_task()
-        assert task is not None
-        self.sessions.add(task)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        app = AppService(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        self.tabs.add(websocket)
         try:
-            return await super().handle_websocket(request)
+            await app.start(to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24))
+            try:
+                await self._process_messages(websocket, app)
+            except (ValueError, AssertionError, KeyError, TypeError) as exc:  # what textual-serve's reading raises
+                log.warning("closed a tab that sent a message it cannot read (%s: %s)", type(exc).__name__, exc)
+            finally:
+                await asyncio.shield(app.stop())  # the app quits even when this handler is cancelled
         finally:
-            self.sessions.discard(task)
+            self.tabs.discard(websocket)
+            await websocket.close()
+        return websocket
 
     async def run(self, announce: Callable[[int], None]) -> None:
         """Listen (``announce`` gets the port bound), until SIGINT or SIGTERM;
@@ -106,23 +124,26 @@ class ReaderServer(Server):
 
 def names_loopback(host: str) -> bool:
     """Whether a request's Host header (``name[:port]``) names this machine only."""
-    try:
-        name = URL(f"http://{host}").host or ""
-    except ValueError:
-        return False
-    if name.lower() == "localhost":
+    name = (_split(f"//{host}")[0] or "").lower()
+    if name == "localhost":
         return True
     try:
-        return ipaddress.ip_address(name.strip("[]")).is_loopback
+        return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
 
 
 def same_site(origin: str, request: web.Request) -> bool:
     """Whether the page that opened a websocket was served by this server."""
+    page = _split(origin)
+    return page[0] is not None and page == _split(f"{request.scheme}://{request.host}")
+
+
+def _split(url: str) -> tuple[str | None, int | None]:
+    """(host name, port) of a URL, the port filled in from the scheme; (None, None) when malformed."""
     try:
-        page = URL(origin)
-        here = URL(f"{request.scheme}://{request.host}")
+        parts = urlsplit(url)
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
     except ValueError:
-        return False
-    return (page.host or "").lower() == (here.host or "").lower() and page.port == here.port
+        return None, None
+    return (parts.hostname, port) if parts.hostname else (None, None)
