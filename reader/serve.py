@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, open_index: Callable[[], Path]) -> int:
     try:
         loopback = check_address(args.host, args.public)
         index = open_index()
-        from .web_server import ReaderServer
+        from .web_server import CannotListen, ReaderServer
 
         server = ReaderServer(session_command(index), host=args.host, port=args.port, loopback_only=loopback)
 
@@ -125,8 +125,8 @@ def run(args: argparse.Namespace, open_index: Callable[[], Path]) -> int:
 
         try:
             asyncio.run(server.run(announce))
-        except OSError as exc:
-            raise ServeError(listen_error(args.host, args.port, exc)) from None
+        except CannotListen as exc:
+            raise ServeError(listen_error(args.host, args.port, exc.reason)) from None
     except ServeError as exc:
         err.print(f"reader: {escape(str(exc))}")
         return 2

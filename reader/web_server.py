@@ -31,6 +31,14 @@ log = logging.getLogger("reader.serve")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+class CannotListen(Exception):
+    """The address or port cannot be listened on; ``reason`` is the OSError."""
+
+    def __init__(self, reason: OSError) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
 class ReaderServer(Server):
     """Serves ``command`` (one process per tab) on ``host``:``port``."""
 
@@ -105,12 +113,15 @@ class ReaderServer(Server):
 
     async def run(self, announce: Callable[[int], None]) -> None:
         """Listen (``announce`` gets the port bound), until SIGINT or SIGTERM;
-        then stop the tabs' apps and return.  OSError when it cannot listen."""
+        then stop the tabs' apps and return.  :class:`CannotListen` when it cannot."""
         self.initialize_logging()
         runner = web.AppRunner(await self._make_app(), shutdown_timeout=SHUTDOWN_SECONDS, access_log=None)
         await runner.setup()
         try:
-            await web.TCPSite(runner, self.host, self.port).start()
+            try:
+                await web.TCPSite(runner, self.host, self.port).start()
+            except OSError as exc:
+                raise CannotListen(exc) from None
             self.port = runner.addresses[0][1]
             stop = asyncio.Event()
             loop = asyncio.get_running_loop()

@@ -28,7 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 
-from tests.serve.webterm import TerminalScreen
+from tests.serve.webterm import TerminalScreen, hang_up
 
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = [  # no sandbox as root in a container; nothing fetched that the page does not ask for
@@ -103,12 +103,7 @@ class Chromium:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        if self._ws is not None:
-            await self._ws.close()
-        if self._reader is not None:
-            await asyncio.wait_for(self._reader, 10)
-        if self._http is not None:
-            await self._http.close()
+        await hang_up(self._ws, self._reader, self._http)
         if self.process is not None:
             self.process.terminate()
             try:

@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 
 from reader.cli import main
-from tests.serve.server import serving
+from tests.serve.server import Served, serving
 from tests.serve.webterm import WebTerminal
 
 
@@ -52,18 +52,24 @@ def test_what_stops_it_from_listening_is_one_line(
     assert err.count("\n") == 1 and message.format(busy=port) in err and "Traceback" not in err
 
 
-async def test_only_loopback_names_and_its_own_page_reach_a_loopback_server(served_index: Path) -> None:
-    with serving("--index", str(served_index)) as served:
-        port = served.port
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20)) as http:
-            # a page that re-points its own domain at 127.0.0.1 (DNS rebinding) is refused
-            async with http.get(served.url, headers={"Host": f"attacker.example:{port}"}) as answer:
-                assert answer.status == 421
-            # another site open in the browser cannot open a tab
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                await http.ws_connect(f"ws://127.0.0.1:{port}/ws", headers={"Origin": "http://attacker.example"})
-            assert refused.value.status == 403
-            assert served.children() == []  # and no app was started for it
-        # the page opened as localhost talks to localhost, and works
-        async with WebTerminal(f"http://localhost:{port}/") as tab:
-            await tab.wait_for("Claims")
+async def test_only_loopback_names_and_its_own_page_reach_a_loopback_server(served: Served) -> None:
+    port = served.port
+    assert served.wait_children(0) == []  # no tab of an earlier test is open
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20)) as http:
+        # a page that re-points its own domain at 127.0.0.1 (DNS rebinding) is refused
+        async with http.get(served.url, headers={"Host": f"attacker.example:{port}"}) as answer:
+            assert answer.status == 421
+        # another site open in the browser cannot open a tab
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(f"ws://127.0.0.1:{port}/ws", headers={"Origin": "http://attacker.example"})
+        assert refused.value.status == 403
+        assert served.children() == []  # and no app was started for it
+        # a client sending what the page never sends is closed, its app ended
+        garbled = await http.ws_connect(f"ws://127.0.0.1:{port}/ws", headers={"Origin": f"http://127.0.0.1:{port}"})
+        await garbled.send_str("not a message")
+        while (await garbled.receive(timeout=20)).type not in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+            pass
+        assert served.wait_children(0) == []
+    # the page opened as localhost talks to localhost, and works
+    async with WebTerminal(f"http://localhost:{port}/") as tab:
+        await tab.wait_for("Claims")

@@ -14,7 +14,7 @@ from reader.app import GuidedReaderApp
 
 BROWSER_KEYS = {"ctrl+w", "ctrl+t", "ctrl+n"}
 # Textual's Input deletes a word on ctrl+w; in a browser alt+backspace does it, since xterm.js
-# sends ESC DEL for it, which Textual reads as ctrl+w (test_tabs checks it in a real tab).
+# sends ESC DEL for it, which Textual reads as ctrl+w (test_tabs checks it in a served tab).
 REACHED_OTHERWISE = {(Input, "ctrl+w")}
 
 

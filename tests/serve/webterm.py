@@ -19,6 +19,18 @@ from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 
+async def hang_up(
+    ws: aiohttp.ClientWebSocketResponse | None, reader: asyncio.Task[None] | None, http: aiohttp.ClientSession | None
+) -> None:
+    """Close a websocket client: the socket, the task reading it, its HTTP session."""
+    if ws is not None:
+        await ws.close()
+    if reader is not None:
+        await asyncio.wait_for(reader, 10)
+    if http is not None:
+        await http.close()
+
+
 class TerminalScreen:
     """What the page shows: the app's output fed to a terminal emulator."""
 
@@ -101,12 +113,7 @@ class WebTerminal(TerminalScreen):
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        if self._ws is not None:
-            await self._ws.close()
-        if self._reader is not None:
-            await asyncio.wait_for(self._reader, 10)
-        if self._http is not None:
-            await self._http.close()
+        await hang_up(self._ws, self._reader, self._http)
 
     async def _send(self, envelope: list[object]) -> None:
         assert self._ws is not None
