@@ -41,7 +41,7 @@ async def test_a_tab_reads_searches_and_jumps(served: Served) -> None:
     assert served.wait_children(0) == []  # closing the tab ended its app
 
 
-async def test_tour_help_palette_and_theme_work_in_a_tab(served: Served) -> None:
+async def test_tour_panes_help_palette_and_theme_work_in_a_tab(served: Served) -> None:
     """(A new tab opens where the last reader was, as the terminal app does.)"""
     async with WebTerminal(served.url) as tab:
         await tab.wait_for("Claims")
@@ -52,6 +52,10 @@ async def test_tour_help_palette_and_theme_work_in_a_tab(served: Served) -> None
         await tab.wait_for(f"Tour · statement {number + 1 if number < total else number - 1} of {total}")
         await tab.type("\x1b")
         await tab.wait_gone("Tour · statement")
+        await tab.type("3")  # the actors pane, then its whole-corpus view
+        await tab.wait_for("c Article/corpus actors")
+        await tab.type("c")
+        await tab.wait_for(re.compile(r"Whole corpus · \d+ · c: this article"))
         await tab.type("?")
         await tab.wait_for("Esc close")
         await tab.type("\x1b")
