@@ -9,7 +9,9 @@ imports spaCy: only indexing does, inside a worker.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
@@ -63,9 +65,17 @@ class GuidedReaderApp(App[None]):
 
     def on_ready(self) -> None:
         self.set_interval(self.INDEX_POLL_SECONDS, self.check_index)
+        if self.is_web:  # a browser tab of `reader serve`: end with the server, even one killed outright
+            self.set_interval(self.INDEX_POLL_SECONDS, partial(self.exit_if_orphaned, os.getppid()))
         # Textual keeps many long-lived objects; full collections of them
         # stalled a jump by up to 60 ms.  Freeze what start-up built.
         gc.freeze()
+
+    def exit_if_orphaned(self, server: int) -> None:
+        """Quit once the serving process is gone: a served app whose server
+        was killed would otherwise run on with no browser to show it."""
+        if os.getppid() != server:
+            self.exit()
 
     def check_index(self) -> bool:
         """Notice articles another process (`reader add`) committed, so they

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from index.store import Store, StoreError
 
-COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles")
+COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "serve")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", parents=[common], help="re-analyse every article from the text the index keeps")
+
+    from reader.serve import add_arguments
+
+    add_arguments(sub.add_parser("serve", parents=[common], help="serve the app to web browsers (this machine only, unless --host and --public)"))
     return parser
 
 
@@ -372,6 +376,17 @@ def cmd_articles(args: argparse.Namespace) -> int:
         meta = " · ".join(x for x in (h.date, h.source) if x)
         out.print(Text.assemble(f"{h.seq:>5}. ", (h.title, "bold"), (f"  {meta}" if meta else "", "dim"), (f"  {h.statements} statements", "dim")))
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from reader.serve import run
+
+    def open_index() -> Path:
+        store = _store(args)  # seeded and linked to the glossary here, once: the browser tabs only read
+        store.close()
+        return store.path
+
+    return run(args, open_index)
 
 
 def _header_json(h: Any) -> dict[str, Any]:

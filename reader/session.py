@@ -94,7 +94,7 @@ def save_session(session: Session, path: Path | None = None) -> bool:
     path = path or session_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # apps served side by side each write their own
         temporary.write_text(json.dumps(session.to_json(), indent=1), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:

@@ -28,12 +28,19 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
+        self._show_keys(self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
+        # A browser tab without focus (`reader serve`) has no focused widget,
+        # but its keys come back with the first click: keep showing them, so
+        # that click lands on the key the reader saw (as Textual's Footer does).
+        if self.app.app_focus:
+            self._show_keys(screen)
+
+    def _show_keys(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:
             return
         keys: list[tuple[str, str, str]] = []
