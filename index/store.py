@@ -92,6 +92,7 @@ class ArticleHeader:
     statements: int
     actors: int
     words: int
+    author: str | None = None
 
 
 class Store:
@@ -243,6 +244,7 @@ class Store:
             source=head.get("source") or None,
             url=head.get("url") or None,
             analysis=Analysis.from_json(data["analysis"]),
+            author=(head.get("data") or {}).get("author") or None,
         )
 
     def iter_articles(self) -> Iterator[Article]:
@@ -368,6 +370,7 @@ class Store:
                 "actors": len(analysis.actors),
                 "words": len(article.text.split()),
                 "entries": counts,
+                "author": article.author,
             },
         )
         writer.add_document(
@@ -453,6 +456,7 @@ def _header(doc: dict[str, Any]) -> ArticleHeader:
         statements=int(data.get("statements", 0)),
         actors=int(data.get("actors", 0)),
         words=int(data.get("words", 0)),
+        author=data.get("author") or None,
     )
 
 

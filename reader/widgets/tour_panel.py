@@ -5,8 +5,6 @@ same subject (denials and rejections first)."""
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,11 +12,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
-
 from index.models import Article, GlossaryEntry, Span, Statement
-from index.query import ActorSummary, StatementRef
+from index.query import ActorSummary, StatementRef, content_words
 
 from ..colors import actor_color
 from ..messages import EntryChosen, StatementChosen, TourClosed
@@ -29,19 +24,8 @@ from .text_layout import display_text
 
 RELATED_LIMIT = 4
 RELATED_MIN = 3  # a shared glossary entry, or three shared content words
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # words every attributed sentence shares: they say nothing about the subject
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "claimed", "statement", "would", "could", "also", "there", "their", "which", "that", "this"})
-
-
-def content_words(text: str) -> set[str]:
-    words = set()
-    for match in _WORD.finditer(text.lower()):
-        word = match.group()
-        if len(word) < 4 or word in STOP_WORDS or word in _REPORTING:
-            continue
-        words.add(stem(word))
-    return words
 
 
 def entries_in(article: Article, span: Span) -> list[str]:
@@ -60,13 +44,13 @@ def related_statements(article: Article, position: int, limit: int = RELATED_LIM
     statements = article.analysis.statements
     chosen = statements[position]
     entries = set(entries_in(article, chosen.sentence))
-    words = content_words(chosen.sentence.text(article.text))
+    words = content_words(chosen.sentence.text(article.text), _REPORTING)
     ranked = []
     for index, other in enumerate(statements):
         if index == position or _same_speaker(chosen, other):
             continue
         shared = 3 * len(entries & set(entries_in(article, other.sentence)))
-        shared += len(words & content_words(other.sentence.text(article.text)))
+        shared += len(words & content_words(other.sentence.text(article.text), _REPORTING))
         if shared < RELATED_MIN:
             continue
         cue = other.cue.text(article.text) if other.cue else None
