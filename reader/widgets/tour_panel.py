@@ -16,7 +16,8 @@ from index.models import Article, GlossaryEntry, Span, Statement
 from index.query import ActorSummary, StatementRef, content_words
 
 from ..colors import actor_color
-from ..messages import EntryChosen, StatementChosen, TourClosed
+from ..messages import EntryChosen, StatementChosen, StatementsCounted, TourClosed
+from .choice import Choice, value_of
 from .claims_pane import excerpt, speaker_name
 from .corpus import Corpus
 from .cues import COMMITMENT_MEANING, KIND_MEANING, commitment, is_rejection
@@ -109,7 +110,7 @@ class TourPanel(Vertical):
         self.query_one("#tour-card", Static).update(self.card(statement, None))
         self.query_one("#tour-scroll").scroll_home(animate=False)
         self._fill_links(statement, position)
-        self.post_message(StatementChosen(position, "tour"))
+        self.post_message(StatementChosen(position, "tour", move=True))
         if statement.actor:
             self._count(statement.actor, position)
 
@@ -171,7 +172,7 @@ class TourPanel(Vertical):
                     summary = " ".join(entry.summary.split())
                     first = summary.split(". ", 1)[0].rstrip(".") + "."
                     label.append("\n" + display_text(first if len(first) <= 220 else first[:219] + "…"), style="dim")
-                options.append(Option(label, id=f"entry:{entry_id}"))
+                options.append(Choice(label, entry_id, id=f"entry:{entry_id}"))
         related = related_statements(article, position)
         if related:
             options.append(Option(Text("On the same subject — Enter to go there", style="bold dim"), disabled=True))
@@ -185,7 +186,7 @@ class TourPanel(Vertical):
                     "\n",
                     (excerpt(article, other, 140), ""),
                 )
-                options.append(Option(label, id=f"statement:{index}"))
+                options.append(Choice(label, index, id=f"statement:{index}"))
         if not options:
             options.append(Option(Text("No glossary terms or related statements here.", style="italic dim"), disabled=True))
         links = self.query_one("#tour-links", OptionList)
@@ -194,14 +195,16 @@ class TourPanel(Vertical):
 
     @work(thread=True, exclusive=True, group="tour-count", exit_on_error=False)
     def _count(self, actor: str, position: int) -> None:
-        refs = self.corpus.statements_of(actor)
-        self.app.call_from_thread(self._counted, position, refs)
+        self.post_message(StatementsCounted(actor, self.corpus.statements_of(actor)))
 
-    def _counted(self, position: int, refs: list[StatementRef]) -> None:
-        if self.article is None or position != self.position:
+    @on(StatementsCounted)
+    def _counted(self, message: StatementsCounted) -> None:
+        message.stop()  # the tour's own count; the screen counts for itself
+        if self.article is None:
             return
-        statement = self.article.analysis.statements[position]
-        self.query_one("#tour-card", Static).update(self.card(statement, refs))
+        statement = self.article.analysis.statements[self.position]
+        if statement.actor == message.actor:
+            self.query_one("#tour-card", Static).update(self.card(statement, message.refs))
 
     # -- keys ----------------------------------------------------------
     def action_step(self, step: int) -> None:
@@ -219,8 +222,8 @@ class TourPanel(Vertical):
     @on(OptionList.OptionSelected, "#tour-links")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        kind, _, value = (event.option.id or "").partition(":")
-        if kind == "entry":
+        value = value_of(event.option)
+        if isinstance(value, str):
             self.post_message(EntryChosen(value))
-        elif kind == "statement":
-            self.show(int(value))
+        elif isinstance(value, int):
+            self.show(value)
