@@ -97,7 +97,7 @@ def _line(text: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    lines = [" ".join(line.split()) for line in display_text(text).split("\n")]
+    lines = [" ".join(display_text(line).split()) for line in text.splitlines()]
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
