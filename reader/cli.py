@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(list(sys.argv[1:] if argv is None else argv))
     except BrokenPipeError:  # `reader … | head`: the reader of our output left
         _silence_stdout()
-        return 141
+        return 1  # as rich's console does when it meets the closed pipe
 
 
 def _silence_stdout() -> None:
