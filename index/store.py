@@ -191,21 +191,25 @@ class Store:
 
     def known_sources(self) -> tuple[dict[str, str], set[str]]:
         """``({path: hash}, {hashes})`` from one lexicon read: no stored fields."""
-        by_path: dict[str, str] = {}
-        hashes: set[str] = set()
+        pairs: list[tuple[str, str]] = []
         with self.ix.reader() as reader:
             for raw in reader.lexicon("pathhash"):
                 key = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 digest, _, path = key.partition(":")
-                hashes.add(digest)
-                by_path[path] = digest
+                pairs.append((digest, path))
             # lexicon lists deleted documents' terms until a merge: check
             live = {h.decode() if isinstance(h, bytes) else h for h in reader.lexicon("hash")}
-        if hashes - live:
+        hashes = {digest for digest, _ in pairs}
+        per_path: dict[str, list[str]] = {}
+        for digest, path in pairs:
+            per_path.setdefault(path, []).append(digest)
+        # a replaced file's old version stays listed (in both lexicons) until
+        # a merge: when a path has two versions, ask which one is live
+        if hashes - live or any(len(d) > 1 for d in per_path.values()):
             with self.searcher() as s:
                 live = {d["hash"] for d in s.documents(doctype=ARTICLE)}
-            by_path = {p: h for p, h in by_path.items() if h in live}
             hashes &= live
+        by_path = {path: digest for digest, path in pairs if digest in hashes}
         return by_path, hashes
 
     def article_headers(self) -> list[ArticleHeader]:
