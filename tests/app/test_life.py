@@ -205,9 +205,9 @@ async def test_articles_added_by_another_process_appear(app: GuidedReaderApp, in
         )
         assert done.returncode == 0, done.stderr
         assert app.check_index() is True  # the timer does this every two seconds
+        await settle(pilot)
         toast = next(n.message for n in app._notifications if "new article" in n.message)
         assert "`" not in toast and "press o" in toast  # toasts are not Markdown: no literal backticks
-        await settle(pilot)
         assert len(app.corpus.headers()) == before + 1
         await pilot.press("o")
         await settle(pilot)
