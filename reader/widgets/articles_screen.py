@@ -30,22 +30,34 @@ SOURCE_WIDTH = 16
 SORTS = ("reading order", "newest first", "oldest first")
 
 
-def header_prompt(header: ArticleHeader, *, current: bool) -> Text:
-    """One row: date, source, statements, title (every piece is data)."""
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
+def header_prompt(header: ArticleHeader, *, current: bool, width: int = 0, columns: tuple[bool, bool] = (True, True)) -> Text:
+    """One row: date, source, statements, title (every piece is data); the
+    title is cut to ``width`` cells with an ellipsis, so rows never wrap.
+    ``columns`` says whether the date and source columns are shown (not
+    when no article has one)."""
+    text = Text(end="")
     text.append("▶ " if current else "  ", style="bold")
-    date = shown_date(header.date) or "—"
-    text.append(f"{shorten(display_text(date), DATE_WIDTH):<{DATE_WIDTH}}  ", style="dim")
-    source = shorten(display_text(header.source), SOURCE_WIDTH) if header.source else "—"
-    text.append(f"{source:<{SOURCE_WIDTH}}  ", style="dim")
+    if columns[0]:
+        date = shown_date(header.date) or "—"
+        text.append(f"{shorten(display_text(date), DATE_WIDTH):<{DATE_WIDTH}}  ", style="dim")
+    if columns[1]:
+        source = shorten(display_text(header.source), SOURCE_WIDTH) if header.source else "—"
+        text.append(f"{source:<{SOURCE_WIDTH}}  ", style="dim")
     text.append(f"{header.statements:>4}  ", style="dim")
-    text.append(display_text(header.title), style="bold")
+    title = display_text(header.title)
+    room = width - text.cell_len - 1
+    text.append(shorten(title, room) if width and room > 8 else title, style="bold")
     return text
 
 
-def column_titles(sort: str) -> Text:
+def column_titles(sort: str, columns: tuple[bool, bool] = (True, True)) -> Text:
     date = "Date ↓" if sort == "newest first" else "Date ↑" if sort == "oldest first" else "Date"
-    return Text(f"  {date:<{DATE_WIDTH}}  {'Source':<{SOURCE_WIDTH}}  {'Stmt':>4}  Title", style="bold", no_wrap=True, overflow="ellipsis")
+    line = "  "
+    if columns[0]:
+        line += f"{date:<{DATE_WIDTH}}  "
+    if columns[1]:
+        line += f"{'Source':<{SOURCE_WIDTH}}  "
+    return Text(f"{line}{'Stmt':>4}  Title", style="bold", no_wrap=True, overflow="ellipsis")
 
 
 def matches(header: ArticleHeader, words: list[str]) -> bool:
@@ -95,6 +107,7 @@ class ArticlesScreen(ModalScreen[str | None]):
         self.found: list[ArticleHeader] = []
         self.shown = 0
         self.sort = SORTS[0]
+        self.columns = (True, True)  # date, source: shown when any article has one
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -121,6 +134,7 @@ class ArticlesScreen(ModalScreen[str | None]):
     @on(HeadersLoaded)
     def _loaded(self, message: HeadersLoaded) -> None:
         self.headers = message.headers
+        self.columns = (any(h.date for h in self.headers), any(h.source for h in self.headers))
         self._fill(self.query_one(Input).value)
 
     @on(Input.Changed, "#articles-filter")
@@ -151,7 +165,8 @@ class ArticlesScreen(ModalScreen[str | None]):
         if options.option_count and value_of(options.get_option_at_index(options.option_count - 1)) == "more":
             options.remove_option_at_index(options.option_count - 1)
         page = self.found[self.shown : self.shown + PAGE]
-        new: list[Option] = [Choice(header_prompt(h, current=h.id == self.current), h) for h in page]
+        width = options.scrollable_content_region.width
+        new: list[Option] = [Choice(header_prompt(h, current=h.id == self.current, width=width, columns=self.columns), h) for h in page]
         self.shown += len(page)
         left = len(self.found) - self.shown
         if left > 0:
@@ -167,7 +182,17 @@ class ArticlesScreen(ModalScreen[str | None]):
         else:
             message = f"{found} of {total} article{'s' if total != 1 else ''} · {self.sort} — ↓ to choose, Enter to open"
         self.query_one("#articles-message", Static).update(Text(message, no_wrap=True, overflow="ellipsis"))
-        self.query_one("#articles-columns", Static).update(column_titles(self.sort))
+        self.query_one("#articles-columns", Static).update(column_titles(self.sort, self.columns))
+
+    def on_resize(self) -> None:
+        if self.headers:  # rows are cut to the width: lay them out again
+            highlighted = self.options.highlighted
+            shown = self.shown
+            self._fill(self.query_one(Input).value)
+            while self.shown < shown and self.shown < len(self.found):
+                self._more()
+            if highlighted is not None and highlighted < self.options.option_count:
+                self.options.highlighted = highlighted
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

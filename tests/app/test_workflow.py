@@ -15,6 +15,7 @@ from index.store import Store, article_id, content_hash
 from reader.app import GuidedReaderApp
 from reader.userstate import BOOKMARK, HIGHLIGHT, UserState, index_key
 from reader.widgets.annotations_screen import AnnotationsScreen
+from reader.widgets.article_view import ArticleView
 from reader.widgets.text_prompt import TextPrompt
 
 from .builder import FIRST, first_article, second_article, third_article
@@ -263,3 +264,26 @@ async def test_a_highlight_whose_text_is_gone_is_kept_as_an_orphan(index_path: P
         text = next(exports.glob("notes-*.md")).read_text(encoding="utf-8")
         assert "⚠ Orphaned" in text and "denied that its forces" in text
     app.store.close()
+
+
+async def test_a_mouse_selection_becomes_a_highlight(app: GuidedReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = reader(app).view
+        start, end = FIRST.index("shelling resumes"), FIRST.index("shelling resumes") + len("shelling resumes")
+
+        def cell(offset: int) -> tuple[int, int]:
+            row = view.row_of(offset)
+            first = view._rows[row].start
+            return view._left + 2 + (offset - first), row - round(view.scroll_y)
+
+        await pilot.mouse_down(ArticleView, offset=cell(start))
+        await pilot.hover(ArticleView, offset=cell(end - 1))
+        await pilot.mouse_up(ArticleView, offset=cell(end - 1))
+        await settle(pilot)
+        assert reader(app).selected == Span(start, end)
+        assert app.screen.get_selected_text() == "shelling resumes"  # what ctrl+c copies
+        await pilot.press("h", "enter")
+        await settle(pilot)
+        [highlight] = app.userstate.annotations(HIGHLIGHT)
+        assert highlight.quote.exact == "shelling resumes" and highlight.note == ""
