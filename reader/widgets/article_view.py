@@ -33,6 +33,7 @@ from ..messages import EntryChosen, StatementChosen, TextScrolled, TextSelected
 from . import text_layout as tl
 
 GUTTER = 2  # a mark for the current statement, then a space
+HIGHLIGHT_TINT = 0.3  # how much of the highlight colour shows over the background
 MAX_MEASURE = 92  # longer lines are hard to read
 
 
@@ -61,6 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--hit",
         "article-view--hit-current",
         "article-view--highlight",
+        "article-view--selection",
         "article-view--placeholder",
     }
 
@@ -260,7 +262,7 @@ class ArticleView(ScrollView, can_focus=True):
             statement = statements[marks.current]
             color = actor_color(statement.actor)
             spans.append((statement.sentence.start, statement.sentence.end, Style(color=text_on(color), bgcolor=color)))
-        highlight = self.get_component_rich_style("article-view--highlight", partial=True)
+        highlight = self.highlight_style(background)
         for span in marks.highlights:
             spans.append((span.start, span.end, highlight))
         hit_style = self.get_component_rich_style("article-view--hit", partial=True)
@@ -272,11 +274,21 @@ class ArticleView(ScrollView, can_focus=True):
         if self.term_index is not None and 0 <= self.term_index < len(self._links):
             link = self._links[self.term_index]
             spans.append((link.start, link.end, self.get_component_rich_style("article-view--term-cursor", partial=True)))
-        if marks.selection is not None and self.is_attached:
-            spans.append((marks.selection.start, marks.selection.end, self.screen.get_component_rich_style("screen--selection")))
+        if marks.selection is not None:
+            spans.append((marks.selection.start, marks.selection.end, self.get_component_rich_style("article-view--selection", partial=True)))
         self._spans = spans
         self._forget()
         self.refresh()
+
+    def highlight_style(self, background: str | None = None) -> Style:
+        """The reader's highlights: the stylesheet's colour as a light tint of
+        the text's own background (the same in the dark and light themes)."""
+        background = background or self._background()
+        style = self.get_component_rich_style("article-view--highlight", partial=True)
+        tint = style.bgcolor.get_truecolor().hex if style.bgcolor is not None else None
+        if tint is None:
+            return style
+        return style + Style(bgcolor=blend(tint, background, HIGHLIGHT_TINT))
 
     def _background(self) -> str:
         _, background = self.background_colors
@@ -317,7 +329,7 @@ class ArticleView(ScrollView, can_focus=True):
                     return [Segment("▌ ", Style(color=actor_color(statement.actor)))]
             if any(span.start < row.end and span.end > row.start for span in marks.highlights):
                 tint = self.get_component_rich_style("article-view--highlight", partial=True).bgcolor
-                return [Segment("▍ ", Style(color=tint))]
+                return [Segment("▍ ", Style(color=tint, bold=True))]
         return [Segment(" " * GUTTER)]
 
     # -- rendering -----------------------------------------------------
@@ -505,8 +517,8 @@ class ArticleView(ScrollView, can_focus=True):
             self.screen.clear_selection()
 
     def action_select_sentence(self) -> None:
-        """Select the current sentence's successor, or the first sentence on
-        screen: shift and the arrows then grow or shrink the selection."""
+        """Select the first sentence on screen (pressed again: the next one);
+        shift and the arrows then grow or shrink the selection."""
         if not self._sentences:
             return
         if self._selection is not None and self.shows(self._selection.start):
