@@ -262,7 +262,7 @@ class ArticleView(ScrollView, can_focus=True):
             statement = statements[marks.current]
             color = actor_color(statement.actor)
             spans.append((statement.sentence.start, statement.sentence.end, Style(color=text_on(color), bgcolor=color)))
-        highlight = self.highlight_style(background)
+        highlight = self.highlight_tint(background)
         for span in marks.highlights:
             spans.append((span.start, span.end, highlight))
         hit_style = self.get_component_rich_style("article-view--hit", partial=True)
@@ -280,7 +280,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._forget()
         self.refresh()
 
-    def highlight_style(self, background: str | None = None) -> Style:
+    def highlight_tint(self, background: str | None = None) -> Style:
         """The reader's highlights: the stylesheet's colour as a light tint of
         the text's own background (the same in the dark and light themes)."""
         background = background or self._background()

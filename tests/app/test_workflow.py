@@ -157,7 +157,7 @@ async def test_highlight_with_a_note_shows_in_the_text_and_the_list(app: GuidedR
         row = next(y for y in range(screen.view.size.height) if "denied that its forces" in screen.view.render_line(y).text)
         line = screen.view.render_line(row)
         assert line.text.startswith("▍")  # the gutter marks it
-        tint = screen.view.highlight_style().bgcolor
+        tint = screen.view.highlight_tint().bgcolor
         words = [s for s in line if "denied" in s.text]
         assert tint is not None and words and all(s.style.bgcolor == tint for s in words)
         # a keyboard selection: a sentence, one word more
