@@ -447,6 +447,8 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 def cmd_articles(args: argparse.Namespace) -> int:
     from index.dates import date_sort_key, shown_date
 
+    from .widgets.text_layout import shorten
+
     headers = _store(args).article_headers()
     if args.source:
         headers = [h for h in headers if args.source.lower() in (h.source or "").lower()]
@@ -457,7 +459,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
         print(json.dumps({"articles": [_header_json(h) for h in headers]}, ensure_ascii=False))
         return 0
     for h in headers:
-        source = (h.source or "—")[:18]
+        source = shorten(h.source, 18) if h.source else "—"
         out.print(
             Text.assemble(
                 (h.id, "dim"),
