@@ -60,17 +60,28 @@ def reference(article: str, start: int, end: int) -> str:
     return f"{article}#{start}-{end}"
 
 
+def reanchor_stale(userstate: UserState, store: Store, found: Sequence[Annotation]) -> bool:
+    """Move annotations of articles whose file changed (their version left
+    the index) to the version now indexed at the same path, or mark them
+    orphaned; True when any was looked at."""
+    stale = {a.path for a in found if a.path and store.header(a.article) is None}
+    if not stale:
+        return False
+    by_path, _ = store.known_sources()
+    looked = False
+    for path in stale & by_path.keys():
+        newer = store.article(by_path[path][:16])
+        if newer is not None:
+            userstate.reanchor(ArticleRef(by_path[path], path, newer.title), newer.text, lambda aid: store.header(aid) is not None)
+            looked = True
+    return looked
+
+
 def collect_notes(userstate: UserState, store: Store, *, article: str | None = None, words: str = "") -> list[ArticleNotes]:
     """Highlights grouped by article, in the order articles were added;
     re-anchored first where the article's file changed."""
     found = userstate.annotations(HIGHLIGHT, article=article, words=words)
-    by_path, _ = store.known_sources()
-    stale = {(a.hash, a.path) for a in found if store.header(a.article) is None and a.path in by_path}
-    for _, path in stale:
-        newer = store.article(by_path[path][:16])
-        if newer is not None:
-            userstate.reanchor(ArticleRef(by_path[path], path, newer.title), newer.text, lambda aid: store.header(aid) is not None)
-    if stale:
+    if reanchor_stale(userstate, store, found):
         wanted = {a.id for a in found}
         found = [a for a in userstate.annotations(HIGHLIGHT, words=words) if a.id in wanted]
     groups: dict[str, ArticleNotes] = {}

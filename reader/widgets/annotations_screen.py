@@ -5,12 +5,14 @@ bookmark, edit a note, delete, export to Markdown."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
@@ -26,6 +28,10 @@ from .text_prompt import TextPrompt
 
 DEBOUNCE = 0.15
 NAMES = {BOOKMARK: "Bookmarks", HIGHLIGHT: "Highlights and notes"}
+
+
+class Reanchored(Message):
+    """Annotations of changed files were moved or orphaned: list them again."""
 
 
 def when(timestamp: float, now: float | None = None) -> str:
@@ -92,12 +98,28 @@ class AnnotationsScreen(ModalScreen[Annotation | None]):
         self.query_one("#annotations-box").border_title = NAMES[self.kind]
         self.query_one(Input).focus()
         self.fill()
+        if self.store is not None:
+            self._reanchor()
+
+    @work(thread=True, exclusive=True, group="reanchor", exit_on_error=False)
+    def _reanchor(self) -> None:
+        """Articles whose file changed since: move their annotations to the
+        new text (or mark them orphaned) before the reader acts on them."""
+        from ..export import reanchor_stale
+
+        assert self.store is not None
+        if reanchor_stale(self.userstate, self.store, self.userstate.annotations(self.kind)):
+            self.post_message(Reanchored())
+
+    @on(Reanchored)
+    def _reanchored(self) -> None:
+        self.fill(keep=self.chosen()[0] if self.chosen() else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rename":
             return self.kind == BOOKMARK
         if action in ("edit_note", "export"):
-            return self.kind == HIGHLIGHT and (action != "export" or self.store is not None)
+            return self.kind == HIGHLIGHT
         return True
 
     @property
@@ -161,32 +183,25 @@ class AnnotationsScreen(ModalScreen[Annotation | None]):
         self.dismiss(None)
 
     def action_rename(self) -> None:
-        found = self.chosen()
-        if found is None:
-            return
-        position, annotation = found
-
-        def rename(label: str | None) -> None:
-            if label is not None:
-                self.userstate.rename(annotation.id, label.strip())
-                self.fill(keep=position)
-                self.action_to_list()
-
-        self.app.push_screen(TextPrompt("Rename the bookmark", annotation.quote.exact, "A name for this bookmark", annotation.label), rename)
+        self._ask("Rename the bookmark", "A name for this bookmark", lambda a: a.label, self.userstate.rename)
 
     def action_edit_note(self) -> None:
+        self._ask("Note", "Your note — Enter saves, Esc cancels", lambda a: a.note, self.userstate.set_note)
+
+    def _ask(self, title: str, placeholder: str, current: Callable[[Annotation], str], save: Callable[[int, str], None]) -> None:
+        """Ask for a line of text about the chosen annotation, save it, list again."""
         found = self.chosen()
         if found is None:
             return
         position, annotation = found
 
-        def save(note: str | None) -> None:
-            if note is not None:
-                self.userstate.set_note(annotation.id, note.strip())
+        def answered(value: str | None) -> None:
+            if value is not None:
+                save(annotation.id, value.strip())
                 self.fill(keep=position)
                 self.action_to_list()
 
-        self.app.push_screen(TextPrompt("Note", annotation.quote.exact, "Your note — Enter saves, Esc cancels", annotation.note), save)
+        self.app.push_screen(TextPrompt(title, annotation.quote.exact, placeholder, current(annotation)), answered)
 
     def action_delete(self) -> None:
         found = self.chosen()
@@ -201,6 +216,7 @@ class AnnotationsScreen(ModalScreen[Annotation | None]):
 
     def action_export(self) -> None:
         if self.store is None:
+            self.notify("Export from the reading screen's list (H).", timeout=3)
             return
         from ..export import export_to_file
 

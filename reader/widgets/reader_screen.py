@@ -754,7 +754,7 @@ class ReaderScreen(Screen[None]):
             self.highlights = tuple(self.userstate.annotations(HIGHLIGHT, article=content_hash(article.text)))
 
     def action_bookmarks(self) -> None:
-        self.app.push_screen(AnnotationsScreen(self.userstate, BOOKMARK), self._annotation_chosen)
+        self.app.push_screen(AnnotationsScreen(self.userstate, BOOKMARK, self.corpus.store), self._annotation_chosen)
 
     def action_highlights(self) -> None:
         self.app.push_screen(AnnotationsScreen(self.userstate, HIGHLIGHT, self.corpus.store), self._annotation_chosen)

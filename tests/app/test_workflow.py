@@ -287,3 +287,19 @@ async def test_a_mouse_selection_becomes_a_highlight(app: GuidedReaderApp) -> No
         await settle(pilot)
         [highlight] = app.userstate.annotations(HIGHLIGHT)
         assert highlight.quote.exact == "shelling resumes" and highlight.note == ""
+
+
+async def test_the_highlights_list_finds_changed_files_without_opening_them(index_path: Path) -> None:
+    await highlight_denial(index_path)
+    changed = FIRST.replace("Azerbaijan's defence ministry denied that its forces had used cluster bombs.", "No comment.")
+    change_first_article(index_path, changed)
+    app = GuidedReaderApp(Store(index_path), article=second_article().id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert opened(app) == second_article().id
+        await pilot.press("H")
+        await settle(pilot)
+        assert "⚠ not found in the current version" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        [orphan] = app.userstate.annotations(HIGHLIGHT)
+        assert orphan.orphaned and orphan.hash == content_hash(changed)
+    app.store.close()
