@@ -26,7 +26,7 @@ def first_paint(index: Path, runs: int = 5) -> dict[str, float]:
             env = {**os.environ, "READER_STATE_DIR": state}
             start = time.time()
             done = subprocess.run(
-                [sys.executable, "-m", "bench.app_probe", str(index), str(Path(state) / "session.json")],
+                [sys.executable, "-m", "bench.app_probe", str(index), str(Path(state) / "userstate.sqlite3")],
                 capture_output=True,
                 text=True,
                 env=env,
@@ -50,7 +50,9 @@ async def _interactions(index: Path) -> dict[str, Any]:
 
     store = Store(index, create=False)
     busiest = actors(store)[0].actor  # the most quoted actor of the corpus
-    app = GuidedReaderApp(store, session_file=Path(tempfile.mkdtemp()) / "session.json")
+    from reader.userstate import UserState
+
+    app = GuidedReaderApp(store, userstate=UserState(Path(tempfile.mkdtemp()) / "userstate.sqlite3"))
     jumps: list[float] = []
     opens: list[float] = []
     panes: list[float] = []

@@ -324,10 +324,11 @@ async def app_pairs(index: Path, *, size: tuple[int, int] = (120, 40)) -> list[P
     the tour's card and links."""
     from index.store import Store
     from reader.app import DARK, LIGHT, GuidedReaderApp
+    from reader.userstate import UserState
 
     store = Store(index, create=False)
-    session = Path(tempfile.mkdtemp(prefix="reader-colours-")) / "session.json"
-    app = GuidedReaderApp(store, session_file=session)
+    state = UserState(Path(tempfile.mkdtemp(prefix="reader-colours-")) / "userstate.sqlite3")
+    app = GuidedReaderApp(store, userstate=state)
     found: list[Pair] = []
     try:
         async with app.run_test(size=size) as pilot:
@@ -348,7 +349,7 @@ async def _walk(pilot: Pilot, theme: str) -> list[Pair]:
 
     app = pilot.app
     screen = app.screen
-    article = screen.state.article
+    article = screen.article
     if article is None:
         return []
     colours = article_colours(article).all_colours(dark=app.current_theme.dark)

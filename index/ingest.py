@@ -229,6 +229,7 @@ def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
         source=source.source,
         url=source.url,
         analysis=analysis,
+        author=source.author,
     )
 
 

@@ -213,6 +213,7 @@ class SourceText:
     source: str | None = None
     url: str | None = None
     encoding: str = "utf-8"
+    author: str | None = None
 
 
 @dataclass(slots=True)
@@ -229,3 +230,4 @@ class Article:
     source: str | None = None
     url: str | None = None
     analysis: Analysis = field(default_factory=Analysis)
+    author: str | None = None

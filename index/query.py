@@ -15,9 +15,9 @@ from typing import Any
 
 from whoosh import qparser
 from whoosh.lang.porter import stem
-from whoosh.query import And, Every, FuzzyTerm, Or, Phrase, Query, Term
+from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Phrase, Query, Term
 
-from .models import Actor, GlossaryEntry, Span, Statement
+from .models import ACTOR_KINDS, STATEMENT_KINDS, Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
 from .store import ArticleHeader, Store
 
@@ -131,8 +131,12 @@ def search(
     limit: int = 10,
     types: Sequence[str] | None = None,
     with_matches: bool = True,
+    offset: int = 0,
 ) -> SearchResult:
-    """Ranked hits with offsets and snippets, and a "did you mean"."""
+    """Ranked hits with offsets and snippets, and a "did you mean".
+
+    ``offset`` skips that many hits: the next page of a result (only the
+    page's own hits load their texts)."""
     result = SearchResult(query=text)
     if not text.strip():
         result.error = "the query is empty — type some words to search for"
@@ -149,15 +153,21 @@ def search(
         return result
     if STATEMENT in wanted:
         query = parse(text, "statements" if wanted == (STATEMENT,) else "all")
+    offset = max(0, offset)
     try:
         with store.searcher() as searcher:
+            unknown_kind = _unknown_kind(query, searcher)
+            if unknown_kind:
+                result.error = unknown_kind
+                return result
             query = _expand_fuzzy(query, text, searcher)
-            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(searcher, wanted))
+            wanted_hits = offset + max(1, limit)
+            results = searcher.search(query, limit=wanted_hits, filter=_type_filter(searcher, wanted))
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
             # limit the count is exact, above it whoosh's estimate will do.
-            result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
-            result.exact = scored < limit
+            result.total = scored if scored < wanted_hits else max(scored, _estimate(query, searcher))
+            result.exact = scored < wanted_hits
             phrases, only_in_phrases = _phrases(query)
             forms = _surface_forms(searcher) if with_matches and scored else None
             # Every indexed term the query can match (wildcards expanded):
@@ -168,7 +178,7 @@ def search(
                 for f, t in query.existing_terms(searcher.reader(), expand=True)
                 if f in TEXT_FIELDS
             } - only_in_phrases
-            for hit in results:
+            for hit in results[offset:wanted_hits]:
                 result.hits.append(_hit(store, hit, with_matches, phrases, terms, forms))
             try:
                 result.suggestion = _suggest(searcher, query, text)
@@ -178,6 +188,21 @@ def search(
         result.hits = []
         result.error = f"the query {text!r} could not be run ({type(exc).__name__}: {exc}) — simplify it"
     return result
+
+
+def _unknown_kind(query: Query, searcher: Any) -> str | None:
+    """A one-line hint when ``kind:`` names no kind there is, listing those there are."""
+    reader = searcher.reader()
+    for leaf in query.leaves():
+        if isinstance(leaf, Term) and leaf.fieldname == "kind":
+            kind = leaf.text.decode("utf-8") if isinstance(leaf.text, bytes) else str(leaf.text)
+            if kind in STATEMENT_KINDS or kind in ACTOR_KINDS or reader.doc_frequency("kind", kind):
+                continue
+            indexed = {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("kind")}
+            categories = sorted(indexed - set(STATEMENT_KINDS) - set(ACTOR_KINDS))
+            also = f"; glossary entries: {', '.join(categories)}" if categories else ""
+            return f"unknown kind {kind!r} — statements are one of: {', '.join(STATEMENT_KINDS)}{also}"
+    return None
 
 
 def _estimate(query: Query, searcher: Any) -> int:
@@ -418,6 +443,66 @@ def find_terms(
     return [words[i][0] for i in sorted(marked)]
 
 
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def text_matches(query_text: str, text: str, found: Sequence[Span] = ()) -> list[Span]:
+    """Every place in ``text`` where a query's words or phrases occur, a
+    phrase as one span ("our cause is right", not four words): what an
+    opened article lights up.  ``found`` (a search hit's own matches) adds
+    the words that wildcards and fuzzy terms expanded to."""
+    try:
+        query = parse(query_text, "all")
+    except ValueError:
+        return sorted(set(found), key=lambda s: (s.start, s.end))
+    phrases, only_in_phrases = _phrases(query)
+    loose = {
+        leaf.text
+        for leaf in query.leaves()
+        if not isinstance(leaf, Phrase) and getattr(leaf, "fieldname", None) in TEXT_FIELDS and isinstance(getattr(leaf, "text", None), str)
+    }
+    loose |= {_stem(span.text(text).lower()) for span in found} - only_in_phrases
+    words = [(m.start(), m.end(), _stem(m.group().lower())) for m in _TOKEN.finditer(text) if m.group().lower() not in _STOP_WORDS]
+    spans = [Span(start, end) for start, end, stem_ in words if stem_ in loose]
+    for phrase in phrases:
+        size = len(phrase)
+        for i in range(len(words) - size + 1):
+            if size and all(words[i + k][2] == phrase[k] for k in range(size)):
+                spans.append(Span(words[i][0], words[i + size - 1][1]))
+    for typed in _QUOTED.findall(query_text):  # the phrase as typed, stop words included
+        pieces = typed.split()
+        if pieces:
+            pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(p) for p in pieces) + r"(?!\w)", re.IGNORECASE)
+            spans.extend(Span(*m.span()) for m in pattern.finditer(text))
+    return _merge_overlapping(spans)
+
+
+def _merge_overlapping(spans: Sequence[Span]) -> list[Span]:
+    merged: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    return [Span(start, end) for start, end in merged]
+
+
+def content_words(text: str, extra_stops: frozenset[str] = frozenset()) -> set[str]:
+    """The stems of a text's words of four letters or more, without stop
+    words (and ``extra_stops``): what two sentences share when they are
+    about the same thing."""
+    stems = set()
+    for match in _LETTERS.finditer(text.lower()):
+        word = match.group()
+        if len(word) < 4 or word in _STOP_WORDS or word in extra_stops:
+            continue
+        stems.add(_stem(word))
+    return stems
+
+
+_LETTERS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
 def _only_stop_words(gap: str) -> bool:
     return all(word.lower() in _STOP_WORDS for word in _TOKEN.findall(gap))
 
@@ -532,6 +617,21 @@ def next_statement(store: Store, actor_id: str, order: int, *, forward: bool = T
             before = [c for c in candidates if c[0] < order]
             chosen = max(before) if before else None
         return StatementRef.from_fields(searcher.stored_fields(chosen[1])) if chosen else None
+
+
+def first_article(store: Store) -> str | None:
+    """The first article in reading order, without reading every header."""
+    with store.searcher() as searcher:
+        hits = searcher.search(Term("doctype", ARTICLE), limit=1, sortedby="seq")
+        return hits[0]["article"] if hits else None
+
+
+def neighbour(store: Store, seq: int, step: int) -> str | None:
+    """The article after (``step`` 1) or before (-1) corpus position ``seq``."""
+    bounds = NumericRange("seq", seq + 1, None) if step > 0 else NumericRange("seq", None, seq - 1)
+    with store.searcher() as searcher:
+        hits = searcher.search(And([Term("doctype", ARTICLE), bounds]), limit=1, sortedby="seq", reverse=step < 0)
+        return hits[0]["article"] if hits else None
 
 
 def statement_order(seq: int, position: int) -> int:

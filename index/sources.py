@@ -88,7 +88,7 @@ def _read_sidecar(path: Path) -> dict[str, str]:
         data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise SourceError(sidecar, f"metadata file is not valid TOML ({exc}) — fix or remove it") from None
-    return {k: str(v) for k, v in data.items() if k in {"title", "date", "source", "url"}}
+    return {k: str(v) for k, v in data.items() if k in {"title", "date", "source", "url", "author"}}
 
 
 def _headline(text: str) -> Span | None:
@@ -120,6 +120,7 @@ def _titled(path: Path, text: str, span: Span | None, meta: dict[str, str]) -> S
         date=meta.get("date"),
         source=meta.get("source"),
         url=meta.get("url"),
+        author=meta.get("author"),
     )
 
 
@@ -183,6 +184,7 @@ def _from_html(path: Path, html: str, meta: dict[str, str]) -> SourceText:
         date=meta.get("date") or getattr(doc, "date", None),
         source=meta.get("source") or getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         url=meta.get("url") or getattr(doc, "url", None),
+        author=meta.get("author") or getattr(doc, "author", None),
     )
 
 

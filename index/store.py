@@ -92,6 +92,7 @@ class ArticleHeader:
     statements: int
     actors: int
     words: int
+    author: str | None = None
 
 
 class Store:
@@ -190,21 +191,25 @@ class Store:
 
     def known_sources(self) -> tuple[dict[str, str], set[str]]:
         """``({path: hash}, {hashes})`` from one lexicon read: no stored fields."""
-        by_path: dict[str, str] = {}
-        hashes: set[str] = set()
+        pairs: list[tuple[str, str]] = []
         with self.ix.reader() as reader:
             for raw in reader.lexicon("pathhash"):
                 key = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 digest, _, path = key.partition(":")
-                hashes.add(digest)
-                by_path[path] = digest
+                pairs.append((digest, path))
             # lexicon lists deleted documents' terms until a merge: check
             live = {h.decode() if isinstance(h, bytes) else h for h in reader.lexicon("hash")}
-        if hashes - live:
+        hashes = {digest for digest, _ in pairs}
+        per_path: dict[str, list[str]] = {}
+        for digest, path in pairs:
+            per_path.setdefault(path, []).append(digest)
+        # a replaced file's old version stays listed (in both lexicons) until
+        # a merge: when a path has two versions, ask which one is live
+        if hashes - live or any(len(d) > 1 for d in per_path.values()):
             with self.searcher() as s:
                 live = {d["hash"] for d in s.documents(doctype=ARTICLE)}
-            by_path = {p: h for p, h in by_path.items() if h in live}
             hashes &= live
+        by_path = {path: digest for digest, path in pairs if digest in hashes}
         return by_path, hashes
 
     def article_headers(self) -> list[ArticleHeader]:
@@ -243,6 +248,7 @@ class Store:
             source=head.get("source") or None,
             url=head.get("url") or None,
             analysis=Analysis.from_json(data["analysis"]),
+            author=(head.get("data") or {}).get("author") or None,
         )
 
     def iter_articles(self) -> Iterator[Article]:
@@ -368,6 +374,7 @@ class Store:
                 "actors": len(analysis.actors),
                 "words": len(article.text.split()),
                 "entries": counts,
+                "author": article.author,
             },
         )
         writer.add_document(
@@ -453,6 +460,7 @@ def _header(doc: dict[str, Any]) -> ArticleHeader:
         statements=int(data.get("statements", 0)),
         actors=int(data.get("actors", 0)),
         words=int(data.get("words", 0)),
+        author=data.get("author") or None,
     )
 
 

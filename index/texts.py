@@ -36,6 +36,7 @@ class TextStore:
             "date": article.date,
             "source": article.source,
             "url": article.url,
+            "author": article.author,
             "added": time.time(),
             "text": article.text,
         }
@@ -88,4 +89,5 @@ def _article(record: dict[str, Any]) -> Article:
         date=record.get("date"),
         source=record.get("source"),
         url=record.get("url"),
+        author=record.get("author"),
     )

@@ -23,7 +23,12 @@ from rich.text import Text
 
 from index.store import Store, StoreError
 
-COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "serve")
+from .userstate import UserStateError
+
+COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "open", "notes", "serve")
+
+# what `reader search` looks for unless --type says otherwise: the same as the app
+SEARCH_TYPES = ("article", "statement", "glossary")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -38,7 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `reader` with no command to open the app; `reader FILE...` adds files and opens the first.",
         parents=[common],
     )
+    parser.add_argument("--article", metavar="ID", help="open the app on this article (an id from `reader articles`)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", parents=[common], help="open the app on one article")
+    p.add_argument("article", metavar="ID", help="an article id (or the start of one) from `reader articles`")
 
     p = sub.add_parser("add", parents=[common], help="add files or folders (.txt, .md, .html) to the index")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -53,19 +62,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per file")
 
-    p = sub.add_parser("actors", parents=[common], help="actors across the index")
+    p = sub.add_parser("actors", parents=[common], help="actors across the index, the most quoted first")
+    p.add_argument("name", nargs="*", metavar="NAME", help="only actors whose name or alias contains these words")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N actors")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("statements", parents=[common], help="an actor's statements in reading order")
     p.add_argument("--actor", required=True, metavar="NAME")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--format", choices=("text", "md", "json"), default="text", help="md: a dossier in Markdown")
+    p.add_argument("--json", action="store_true", help="the same as --format json")
 
     p = sub.add_parser("glossary", parents=[common], help="list glossary entries, or show one")
     p.add_argument("term", nargs="*", metavar="TERM")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("articles", parents=[common], help="list the indexed articles")
+    p = sub.add_parser("articles", parents=[common], help="list the indexed articles: id, date, source, title")
+    p.add_argument("--sort", choices=("order", "date"), default="order", help="order added (default) or date, newest first")
+    p.add_argument("--source", metavar="NAME", help="only articles whose source contains NAME")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("notes", parents=[common], help="your highlights and notes")
+    notes = p.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    e = notes.add_parser("export", parents=[common], help="print highlights and notes, per article")
+    e.add_argument("--article", metavar="ID", help="only this article (an id from `reader articles`)")
+    e.add_argument("--format", choices=("md", "json"), default="md")
 
     sub.add_parser("reindex", parents=[common], help="re-analyse every article from the text the index keeps")
 
@@ -76,23 +96,64 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:  # `reader … | head`: the reader of our output left
+        _silence_stdout()
+        return 1  # as rich's console does when it meets the closed pipe
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush into the
+    closed pipe does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _main(args_list: list[str]) -> int:
     if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+        problem = _not_a_path(args_list[0])
+        if problem:
+            err.print(f"reader: {escape(problem)}")
+            return 2
         return _open_app(args_list)
-    if args_list and args_list[0] == "--index" and len(args_list) > 2 and args_list[2] not in COMMANDS:
+    if args_list and args_list[0] == "--index" and len(args_list) > 2 and args_list[2] not in COMMANDS and not args_list[2].startswith("-"):
+        problem = _not_a_path(args_list[2])
+        if problem:
+            err.print(f"reader: {escape(problem)}")
+            return 2
         return _open_app(args_list[2:], index=args_list[1])
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        return _open_app([], index=args.index)
+        return _open_app([], index=args.index, article=args.article)
     try:
         return int(globals()[f"cmd_{args.command}"](args) or 0)
     except StoreError as exc:
         err.print(f"reader: {escape(str(exc))}")
         return 2
+    except UserStateError as exc:
+        err.print(f"reader: {escape(str(exc))}")
+        return 2
     except KeyboardInterrupt:
         err.print("reader: interrupted — what was committed is kept; run the command again to finish")
         return 130
+
+
+def _not_a_path(word: str) -> str | None:
+    """Why ``word`` (the first argument, not a command) cannot be a file to
+    add: a mistyped command names the nearest one."""
+    if os.path.lexists(word):
+        return None
+    import difflib
+
+    nearest = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    if nearest:
+        return f"unknown command {word!r} — did you mean `reader {nearest[0]}`? (`reader --help` lists the commands)"
+    return f"no such file, folder or command: {word!r} — give files or folders to add, or one of: {', '.join(COMMANDS)}"
 
 
 def _store(args: argparse.Namespace, *, seed: bool = True) -> Store:
@@ -183,7 +244,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     store = _store(args)
     text = " ".join(args.query)
-    result = search(store, text, limit=max(1, args.limit), types=args.type)
+    result = search(store, text, limit=max(1, args.limit), types=args.type or SEARCH_TYPES)
     if args.json:
         out.print_json(data=result.to_json()) if sys.stdout.isatty() else print(json.dumps(result.to_json(), ensure_ascii=False))
         return 1 if result.error else 0
@@ -198,8 +259,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     about = "" if result.exact else "about "
     out.print(f"{about}{result.total} result{'s' if result.total != 1 else ''} for {text!r}" + (f", showing {len(result.hits)}" if result.total > len(result.hits) else ""))
     for number, hit in enumerate(result.hits, 1):
-        label = {"article": "", "statement": f"{hit.speaker} — ", "glossary": "glossary: "}[hit.type]
-        out.print(Text.assemble(f"{number:>2}. ", (label + hit.title, "bold"), (f"  ({hit.score:.1f})", "dim")))
+        if hit.type == "statement":
+            head = Text.assemble(("statement  ", "dim"), (hit.speaker or "?", "bold"), (" in ", "dim"), (hit.title, "italic"))
+        else:
+            head = Text.assemble((f"{hit.type}  ", "dim"), (hit.title, "bold"))
+        out.print(Text.assemble(f"{number:>2}. ", head, (f"  ({hit.score:.1f})", "dim")))
         snippet = Text(hit.snippet)
         for m in hit.snippet_matches:
             snippet.stylize("bold yellow", m.start, m.end)
@@ -270,6 +334,16 @@ def cmd_actors(args: argparse.Namespace) -> int:
     from index.query import actors
 
     everyone = actors(_store(args))
+    words = [w.lower() for w in args.name]
+    if words:
+        everyone = [
+            a for a in everyone if all(w in " ".join([a.actor.id, a.actor.name, *a.actor.aliases]).lower() for w in words)
+        ]
+    if args.limit is not None:
+        everyone = everyone[: max(0, args.limit)]
+    if not everyone and words:
+        err.print(f"reader: no actor matches {' '.join(args.name)!r} — `reader actors` lists them")
+        return 1
     if args.json:
         print(json.dumps({"actors": [a.to_json() for a in everyone]}, ensure_ascii=False))
         return 0
@@ -295,11 +369,18 @@ def cmd_statements(args: argparse.Namespace) -> int:
     if not found:
         err.print(f"reader: no actor matches {args.actor!r} — `reader actors` lists them")
         return 1
+    args.json = args.json or args.format == "json"
     if len(found) > 1 and args.json is False:
         others = ", ".join(a.actor.name for a in found[1:6])
         err.print(f"reader: {len(found)} actors match {args.actor!r}; showing {found[0].actor.name} (also: {others})")
     chosen = found[0]
     refs = statements_of(store, chosen.actor.id)
+    if args.format == "md":
+        from .export import dossier_markdown
+
+        headers = {aid: h for aid in {r.article for r in refs} if (h := store.header(aid)) is not None}
+        sys.stdout.write(dossier_markdown(chosen, refs, headers))
+        return 0
     if args.json:
         print(
             json.dumps(
@@ -368,13 +449,29 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
+    from index.dates import date_sort_key, shown_date
+
+    from .widgets.text_layout import shorten
+
     headers = _store(args).article_headers()
+    if args.source:
+        headers = [h for h in headers if args.source.lower() in (h.source or "").lower()]
+    if args.sort == "date":
+        dated = [h for h in headers if not date_sort_key(h.date)[0]]
+        headers = sorted(dated, key=lambda h: date_sort_key(h.date), reverse=True) + [h for h in headers if date_sort_key(h.date)[0]]
     if args.json:
         print(json.dumps({"articles": [_header_json(h) for h in headers]}, ensure_ascii=False))
         return 0
     for h in headers:
-        meta = " · ".join(x for x in (h.date, h.source) if x)
-        out.print(Text.assemble(f"{h.seq:>5}. ", (h.title, "bold"), (f"  {meta}" if meta else "", "dim"), (f"  {h.statements} statements", "dim")))
+        source = shorten(h.source, 18) if h.source else "—"
+        out.print(
+            Text.assemble(
+                (h.id, "dim"),
+                f"  {shown_date(h.date) or '—':<10}  {source:<18}  ",
+                (h.title, "bold"),
+                (f"  {h.statements} statement{'s' if h.statements != 1 else ''}", "dim"),
+            )
+        )
     return 0
 
 
@@ -390,18 +487,59 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _header_json(h: Any) -> dict[str, Any]:
-    return {k: getattr(h, k) for k in ("id", "seq", "title", "path", "date", "source", "statements", "actors", "words")}
+    return {k: getattr(h, k) for k in ("id", "seq", "title", "path", "date", "source", "author", "statements", "actors", "words")}
 
 
-def _open_app(paths: list[str], index: str | None = None) -> int:
+def cmd_notes(args: argparse.Namespace) -> int:
+    from .export import collect_notes, notes_json, notes_markdown
+    from .userstate import UserState
+
+    store = _store(args)
+    article = resolve_article(store, args.article) if args.article else None
+    state = UserState()
+    try:
+        notes = collect_notes(state, store, article=article)
+    finally:
+        state.close()
+    sys.stdout.write(notes_json(notes) + "\n" if args.format == "json" else notes_markdown(notes))
+    if not notes:
+        err.print("reader: no highlights yet — in the app, select text (or click a statement) and press h")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return _open_app([], index=args.index, article=args.article)
+
+
+def resolve_article(store: Store, wanted: str) -> str:
+    """The id of the one article whose id starts with ``wanted``; raises
+    StoreError with a one-line reason otherwise."""
+    wanted = wanted.strip().lower()
+    if store.header(wanted) is not None:
+        return wanted
+    found = [h.id for h in store.article_headers() if h.id.startswith(wanted)] if len(wanted) >= 4 else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise StoreError(f"{len(found)} articles have ids starting with {wanted!r} — give more of the id")
+    raise StoreError(f"no article with the id {wanted!r} — `reader articles` lists the ids")
+
+
+def _open_app(paths: list[str], index: str | None = None, article: str | None = None) -> int:
     try:
         from reader.app import run_app
     except ImportError as exc:  # the app is built in its own module
         err.print(f"reader: the app could not start ({exc})")
         return 2
     try:
-        return run_app(paths, index=index)
-    except StoreError as exc:
+        if article is not None:
+            store = Store(Path(index) if index else None)
+            try:
+                article = resolve_article(store, article)
+            finally:
+                store.close()
+        return run_app(paths, index=index, article=article)
+    except (StoreError, UserStateError) as exc:
         err.print(f"reader: {escape(str(exc))}")
         return 2
 

@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +21,16 @@ from .list_pane import highlight_first
 from .text_layout import display_text
 
 CORPUS_LIMIT = 200  # the most quoted actors; a longer list helps nobody
+
+
+class CorpusActorsLoaded(Message):
+    """The most quoted actors of the corpus (options built off the UI thread)."""
+
+    def __init__(self, shown: list[ActorSummary], total: int, options: list[Option | None]) -> None:
+        super().__init__()
+        self.shown = shown
+        self.total = total
+        self.options = options
 
 
 def actor_prompt(summary: ActorSummary, color: str, *, corpus: bool) -> Text:
@@ -140,11 +151,13 @@ class ActorsPane(Vertical):
         shown = everyone[:CORPUS_LIMIT]
         colours = summary_colours(self._article)  # this article's actors keep their colours in the corpus list
         options = actor_options(shown, colours, dark=self.app.current_theme.dark, corpus=True)  # built off the UI thread
-        self.app.call_from_thread(self._show_corpus, shown, len(everyone), options)
+        self.post_message(CorpusActorsLoaded(shown, len(everyone), options))
 
-    def _show_corpus(self, shown: list[ActorSummary], total: int, options: list[Option | None]) -> None:
+    @on(CorpusActorsLoaded)
+    def _show_corpus(self, message: CorpusActorsLoaded) -> None:
+        message.stop()
         if self.corpus_wide:
-            self._fill(shown, corpus=True, total=total, options=options)
+            self._fill(message.shown, corpus=True, total=message.total, options=message.options)
 
     @on(OptionList.OptionSelected, "#actors-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

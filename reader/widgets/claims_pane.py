@@ -116,4 +116,4 @@ class ClaimsPane(Vertical):
         event.stop()
         if event.option.id:
             self._synced = event.option_index
-            self.post_message(StatementChosen(event.option_index, "claims"))
+            self.post_message(StatementChosen(event.option_index, "claims", move=True))

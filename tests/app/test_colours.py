@@ -27,6 +27,7 @@ from index.models import Actor, Analysis, Article, Span, Statement
 from index.store import Store
 from reader.actor_palette import PRIMARY, SECONDARY, UNRESOLVED
 from reader.app import GuidedReaderApp
+from reader.userstate import UserState
 from reader.colors import (
     DARK_BACKGROUND_MAX,
     DARK_MIN_LUMINANCE,
@@ -217,14 +218,14 @@ async def test_every_actor_colour_on_screen_reads_at_4_5_in_both_themes(tmp_path
 
 async def test_the_highlight_style_keeps_every_actor_colour_readable(tmp_path: Path) -> None:
     store = Store(build_index(tmp_path / "index"))
-    app = GuidedReaderApp(store, session_file=tmp_path / "session.json")
+    app = GuidedReaderApp(store, userstate=UserState(tmp_path / "userstate.sqlite3"))
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             for theme, side in (("textual-dark", 0), ("textual-light", 1)):
                 app.theme = theme
                 await settle(pilot)
-                style = app.screen.query_one(ArticleView).get_component_rich_style("article-view--highlight")
+                style = app.screen.query_one(ArticleView).highlight_tint()  # as drawn: a tint over the text's background
                 ground = style.bgcolor.get_truecolor().hex
                 for colour in [slot[side] for slot in SLOTS] + [UNRESOLVED[side]]:
                     assert wcag_contrast(colour, ground) >= MIN_CONTRAST, (theme, colour, ground)
