@@ -35,14 +35,17 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    index_help = "index folder (default: $READER_INDEX or the user data dir)"
+    # `--index` is taken before or after the command; the command's copy must not
+    # reset what was given before it (argparse applies a subparser's defaults last)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index", metavar="DIR", help="index folder (default: $READER_INDEX or the user data dir)")
+    common.add_argument("--index", metavar="DIR", default=argparse.SUPPRESS, help=index_help)
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Guided Reader: news articles with their claims, actors and background made visible.",
         epilog="Run `reader` with no command to open the app; `reader FILE...` adds files and opens the first.",
-        parents=[common],
     )
+    parser.add_argument("--index", metavar="DIR", help=index_help)
     parser.add_argument("--article", metavar="ID", help="open the app on this article (an id from `reader articles`)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
