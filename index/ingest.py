@@ -46,6 +46,9 @@ class AddReport:
     unchanged: int = 0
     duplicates: int = 0
     failed: list[str] = field(default_factory=list)
+    # problems that are not one file's (a glossary file's, say): shown, but
+    # they do not make the run fail
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -138,7 +141,7 @@ def add_paths(
     report = AddReport()
     files, errors = collect_files(paths)
     report.failed.extend(errors)
-    ensure_glossary(store)
+    report.notices.extend(ensure_glossary(store))
     by_path, hashes = store.known_sources()
     todo: list[tuple[SourceText, int | None, str | None]] = []  # source, kept seq, old id
     batch_hashes: set[str] = set()

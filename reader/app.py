@@ -79,7 +79,7 @@ class GuidedReaderApp(App[None]):
             self.corpus.invalidate()
             added = len(self.corpus.headers()) - before
             if added > 0:
-                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — `o` lists them")
+                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — `o` lists them", markup=False)
         return changed
 
     def remember(self, position: Position) -> None:

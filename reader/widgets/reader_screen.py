@@ -23,6 +23,7 @@ from index.models import Article, GlossaryEntry, Span
 from index.query import ActorSummary, StatementRef, find_terms
 from index.schema import ORDER_STRIDE
 
+from ..inert import notify_inert
 from ..messages import ActorChosen, ArticleChosen, EntryChosen, IndexingDone, IndexingFailed, StatementChosen, TourClosed
 from ..session import Position
 from .article_view import ArticleView, Marks
@@ -193,10 +194,10 @@ class ReaderScreen(Screen[None]):
         try:
             errors = ensure_glossary(store)
         except StoreError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="warning")
+            self.app.call_from_thread(notify_inert, self.app, str(exc), severity="warning")
             return
         for line in errors:
-            self.app.call_from_thread(self.app.notify, line, severity="warning", timeout=10)
+            self.app.call_from_thread(notify_inert, self.app, line, severity="warning", timeout=10)
         if store.state().get("glossary") != before:
             self.corpus.invalidate()
             self.app.call_from_thread(self._glossary_relinked)
@@ -294,9 +295,9 @@ class ReaderScreen(Screen[None]):
     def _indexed(self, message: IndexingDone) -> None:
         self.last_ingest = message.summary
         self.status.say(("Index: ", "bold"), message.summary)
-        self.notify(f"Index: {message.summary}", timeout=5)
+        notify_inert(self, f"Index: {message.summary}", timeout=5)
         for line in message.problems[:5]:
-            self.notify(line, severity="warning", timeout=8)
+            notify_inert(self, line, severity="warning", timeout=8)
         if message.article is not None:
             self.open_article(message.article)
         elif self.state.article is None:
@@ -305,7 +306,7 @@ class ReaderScreen(Screen[None]):
     @on(IndexingFailed)
     def _indexing_failed(self, message: IndexingFailed) -> None:
         self.status.say(("Indexing failed: ", "bold red"), message.reason)
-        self.notify(f"Indexing failed: {message.reason}", severity="error", timeout=10)
+        notify_inert(self, f"Indexing failed: {message.reason}", severity="error", timeout=10)
         if self.state.article is None:
             self._open_start(seed=False)  # read what the index already holds
 
