@@ -66,11 +66,15 @@ class AddReport:
         return ", ".join(parts)
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+def collect_files(paths: Iterable[str | Path], *, follow_links: bool = False) -> tuple[list[Path], list[str]]:
     """Expand folders recursively; return files and one-line errors.
 
-    Folders are walked following links, but each real folder once, so a
-    symlink loop ends instead of recursing forever.
+    A walk stays inside the folder the user named: a symbolic link leading
+    out of it (to ``/``, to another user's files) is reported and not
+    followed unless ``follow_links``.  Links inside it are followed, each
+    real folder once, so a symlink loop ends instead of recursing forever.
+    A path named explicitly is what the user asked for and is read even
+    when it is a link.
     """
     files: list[Path] = []
     errors: list[str] = []
@@ -92,6 +96,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         if not is_dir:
             _remember(path, files, seen)
             continue
+        top = os.path.realpath(path)
         visited: set[str] = set()
         for root, dirs, names in os.walk(path, followlinks=True, onerror=lambda e: errors.append(_walk_error(e))):
             real = os.path.realpath(root)
@@ -99,14 +104,36 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
                 dirs[:] = []
                 continue
             visited.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            kept = []
+            for name in sorted(d for d in dirs if not d.startswith(".")):
+                if follow_links or _inside(os.path.join(root, name), top):
+                    kept.append(name)
+                else:
+                    errors.append(_outside(Path(root) / name, "folder", path))
+            dirs[:] = kept
             for name in sorted(names):
                 if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                     continue
                 if Path(name).stem.upper() in PROJECT_FILES:  # a folder's own notes, not news
                     continue
+                if not follow_links and not _inside(os.path.join(root, name), top):
+                    errors.append(_outside(Path(root) / name, "file", path))
+                    continue
                 _remember(Path(root) / name, files, seen)
     return files, errors
+
+
+def _inside(path: str, top: str) -> bool:
+    """Whether ``path``, links resolved, lies within the real folder ``top``."""
+    real = os.path.realpath(path)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path, what: str, named: Path) -> str:
+    return (
+        f"{path}: a link to a {what} outside {named} — not followed; "
+        f"add it by name or use --follow-links"
+    )
 
 
 def _remember(path: Path, files: list[Path], seen: set[str]) -> None:
@@ -136,10 +163,11 @@ def add_paths(
     *,
     progress: Progress | None = None,
     processes: int | None = None,
+    follow_links: bool = False,
 ) -> AddReport:
     """Add files and folders to the index; never stops for one bad file."""
     report = AddReport()
-    files, errors = collect_files(paths)
+    files, errors = collect_files(paths, follow_links=follow_links)
     report.failed.extend(errors)
     report.notices.extend(ensure_glossary(store))
     by_path, hashes = store.known_sources()

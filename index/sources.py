@@ -7,8 +7,10 @@ into, and the title and metadata the format offers.  Errors are raised as
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 
@@ -49,14 +51,13 @@ def read_source(path: Path) -> SourceText:
     if suffix not in SUPPORTED_SUFFIXES:
         raise SourceError(path, f"unsupported file type '{suffix or 'none'}' — use .txt, .md or .html")
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise SourceError(
-                path,
-                f"skipped: {size / 1e6:.1f} MB is too large for one article "
-                f"(the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB) — split it into articles",
-            )
-        data = path.read_bytes()
+        data = read_article_bytes(path)
+    except _TooLarge as exc:
+        raise SourceError(
+            path,
+            f"skipped: {exc.size / 1e6:.1f} MB is too large for one article "
+            f"(the limit is {exc.limit / 1e6:.0f} MB) — split it into articles",
+        ) from None
     except PermissionError:
         raise SourceError(path, "permission denied — make the file readable") from None
     except IsADirectoryError:
@@ -78,6 +79,56 @@ def read_source(path: Path) -> SourceText:
         source = _from_text(path, text, meta)
     source.encoding = encoding
     return source
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, or None for a regular one."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder")
+    return next((what for test, what in _SPECIAL_FILES if test(mode)), "not a regular file")
+
+
+def read_article_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    The file is looked at (``stat``) before it is opened, so a FIFO, a
+    socket or a device (``/dev/zero`` saved as ``.txt``) is never opened:
+    opening a FIFO blocks until a writer comes, and a device reads forever.
+    It is then opened without blocking and checked again, in case it was
+    swapped meanwhile, and never more than ``limit`` + 1 bytes are read.
+    """
+    limit = MAX_ARTICLE_BYTES if limit is None else limit
+    kind = _not_regular(os.stat(path).st_mode)
+    if kind is None:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            kind = _not_regular(info.st_mode)
+            if kind is None:
+                if info.st_size > limit:
+                    raise _TooLarge(info.st_size, limit)
+                data = stream.read(limit + 1)
+                if len(data) > limit:  # it grew while we read
+                    raise _TooLarge(len(data), limit)
+                return data
+    raise SourceError(path, f"skipped: this is {kind}, not a regular file — only files are read")
+
+
+class _TooLarge(OSError):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"{size / 1e6:.1f} MB")
+        self.size = size
+        self.limit = limit
 
 
 def _read_sidecar(path: Path) -> dict[str, str]:

@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("add", parents=[common], help="add files or folders (.txt, .md, .html) to the index")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead out of a folder")
 
     p = sub.add_parser("search", parents=[common], help="search articles, statements and the glossary")
     p.add_argument("query", nargs="+", metavar="QUERY")
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", parents=[common], help="analyse files without indexing them")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead out of a folder")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per file")
 
     p = sub.add_parser("actors", parents=[common], help="actors across the index")
@@ -172,7 +174,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     with _stop_at_once_on_interrupt():
         store = _store(args, seed=False)
         with _progress("Analysing") as progress:
-            report = add_paths(store, args.paths, progress=progress)
+            report = add_paths(store, args.paths, progress=progress, follow_links=args.follow_links)
     for line in report.notices + report.failed:
         warn(line)
     err.print(inert(f"{report.summary()} — index at ", str(store.path)))
@@ -230,7 +232,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from index.ingest import AddReport, collect_files, read_files, safe_analyses
 
     report = AddReport()
-    files, errors = collect_files(args.paths)
+    files, errors = collect_files(args.paths, follow_links=args.follow_links)
     report.failed.extend(errors)
     sources = read_files(files, report)
     glossary = load_glossary()

@@ -76,14 +76,14 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     folder.mkdir()
     (folder / "secret.txt").write_text(GOOD, encoding="utf-8")
     (folder / "open.txt").write_text("Ministers said the talks would go on.\n", encoding="utf-8")
-    original = Path.read_bytes
+    original = os.open
 
-    def deny(self: Path) -> bytes:  # root reads anything, so permissions are simulated
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    def deny(path, flags, *args, **kwargs):  # root reads anything, so permissions are simulated
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     report = add_paths(Store(tmp_path / "ix"), [folder])
     assert len(report.added) == 1
     assert len(report.failed) == 1 and "secret.txt" in report.failed[0] and "permission denied" in report.failed[0]
