@@ -100,7 +100,12 @@ _HEADLINE_MAX_WORDS = 20
 
 
 def _is_abbreviation(line: str, dot_end: int) -> bool:
-    m = _WORD_BEFORE_RE.search(line, 0, dot_end)
+    # search from the start of the word before the dot, not of the line:
+    # from the line's start every full stop rescanned it (quadratic)
+    start = dot_end - 1
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    m = _WORD_BEFORE_RE.search(line, start, dot_end)
     if not m:
         return False
     word = m.group(1).lower()
