@@ -20,7 +20,7 @@ from pathlib import Path
 from .linking import link
 from .models import Analysis, Article, SourceText, Span
 from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
-from .store import Store, article_id, content_hash
+from .store import Store, StoreError, article_id, content_hash, exclusive_folder
 from .texts import TextStore
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -170,22 +170,20 @@ def add_paths(
     files, errors = collect_files(paths, follow_links=follow_links)
     report.failed.extend(errors)
     report.notices.extend(ensure_glossary(store))
+    # A first look, to spare analysing what is indexed already; what is
+    # written is decided again under the write lock, in _commit.
     by_path, hashes = store.known_sources()
-    todo: list[tuple[SourceText, int | None, str | None]] = []  # source, kept seq, old id
-    batch_hashes: set[str] = set()
+    todo: list[SourceText] = []
     for source in read_files(files, report):
         digest = content_hash(source.text)
-        if digest in hashes or digest in batch_hashes:
+        if digest in hashes:
             if by_path.get(source.path) == digest:
                 report.unchanged += 1
             else:
                 report.duplicates += 1
             continue
-        batch_hashes.add(digest)
-        old = by_path.get(source.path)
-        old_id = old[:16] if old else None
-        header = store.header(old_id) if old_id else None
-        todo.append((source, header.seq if header else None, old_id))
+        hashes.add(digest)
+        todo.append(source)
     if todo:
         _analyse_and_write(store, todo, report, progress, processes)
     return report
@@ -193,7 +191,7 @@ def add_paths(
 
 def _analyse_and_write(
     store: Store,
-    todo: list[tuple[SourceText, int | None, str | None]],
+    todo: list[SourceText],
     report: AddReport,
     progress: Progress | None,
     processes: int | None,
@@ -204,27 +202,24 @@ def _analyse_and_write(
     matcher = GlossaryMatcher(entries)
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
-    next_seq = store.next_seq()
-    pending: list[tuple[Article, str | None]] = []
+    pending: list[tuple[SourceText, Analysis]] = []
     last_commit = time.monotonic()
-    analyses = safe_analyses([(s.text, s.title_span) for s, _, _ in todo], processes)
-    for done, ((source, kept_seq, old_id), analysis) in enumerate(zip(todo, analyses, strict=True), 1):
+    analyses = safe_analyses([(s.text, s.title_span) for s in todo], processes)
+    for done, (source, analysis) in enumerate(zip(todo, analyses, strict=True), 1):
         if isinstance(analysis, str):
             report.failed.append(f"{source.path}: not added: the analysis failed ({analysis}) — please report this file")
             continue
         link(analysis, source.text, matcher, entries)
-        seq = kept_seq if kept_seq is not None else next_seq
-        if kept_seq is None:
-            next_seq += 1
-        pending.append((_article(source, seq, analysis), old_id))
+        pending.append((source, analysis))
         if progress:
             progress(done, len(todo), source.path)
         if len(pending) >= COMMIT_EVERY_ARTICLES or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
-            _commit(store, pending, next_seq, report)
+            _commit(store, pending, report)
             pending = []
             last_commit = time.monotonic()
     if pending:
-        _commit(store, pending, next_seq, report)
+        _commit(store, pending, report)
+    report.notices.extend(matcher.problems)
 
 
 def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | str]:
@@ -263,18 +258,46 @@ def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
     )
 
 
-def _commit(store: Store, pending: list[tuple[Article, str | None]], next_seq: int, report: AddReport) -> None:
-    # Texts first (each file atomic), then one index commit for the batch:
-    # a crash in between leaves spare texts, never an indexed article
-    # without its text.  Replaced versions' texts go after the commit.
-    for article, _ in pending:
-        store.texts.save(article)
-    with store.writer() as writer:
-        for article, old_id in pending:
-            if old_id:
-                store.delete_article(writer, old_id)
-            store.add_article(writer, article)
-        store.write_state(writer, next_seq=next_seq, analysis=_oldest_analysis(store, pending))
+def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: AddReport) -> None:
+    """Decide and write one batch as the only writer: what is indexed, the
+    next sequence number and the versions replaced are read under the
+    write lock, so two writers never add an article twice or share a
+    number."""
+    with store.exclusive():
+        by_path, hashes = store.known_sources()
+        next_seq = store.next_seq()
+        pending: list[tuple[Article, str | None]] = []
+        for source, analysis in analysed:
+            digest = content_hash(source.text)
+            if digest in hashes:  # another writer added it meanwhile
+                if by_path.get(source.path) == digest:
+                    report.unchanged += 1
+                else:
+                    report.duplicates += 1
+                continue
+            hashes.add(digest)
+            old = by_path.get(source.path)
+            old_id = old[:16] if old else None
+            header = store.header(old_id) if old_id else None
+            if header is not None:
+                seq = header.seq
+            else:
+                seq, next_seq = next_seq, next_seq + 1
+            by_path[source.path] = digest
+            pending.append((_article(source, seq, analysis), old_id))
+        if not pending:
+            return
+        # Texts first (each file atomic), then one index commit for the
+        # batch: a crash in between leaves spare texts, never an indexed
+        # article without its text.  Replaced versions' texts go after.
+        for article, _ in pending:
+            store.texts.save(article)
+        with store.writer() as writer:
+            for article, old_id in pending:
+                if old_id:
+                    store.delete_article(writer, old_id)
+                store.add_article(writer, article)
+            store.write_state(writer, next_seq=next_seq, analysis=_oldest_analysis(store, pending))
     for article, old_id in pending:
         if old_id and old_id != article.id:
             store.texts.remove(old_id)
@@ -303,25 +326,34 @@ def ensure_glossary(store: Store) -> list[str]:
 
     loaded = load_glossary()
     fingerprint = glossary_fingerprint(loaded.entries)
-    if store.state().get("glossary") != fingerprint:
-        relink(store, loaded.entries, fingerprint)
-    return loaded.errors
+    if store.state().get("glossary") == fingerprint:
+        return loaded.errors
+    try:
+        return loaded.errors + relink(store, loaded.entries, fingerprint)
+    except StoreError as exc:
+        # a read-only or busy index still answers questions, with the links
+        # of the glossary it was last linked to
+        return loaded.errors + [f"the glossary changed but the articles were not re-linked: {exc}"]
 
 
-def relink(store: Store, entries: dict, fingerprint: str) -> int:
-    """Store ``entries`` and re-link every indexed article to them."""
+def relink(store: Store, entries: dict, fingerprint: str) -> list[str]:
+    """Store ``entries`` and re-link every indexed article to them (unless
+    another writer just did); returns the matcher's problems."""
     from .glossary import GlossaryMatcher
 
     matcher = GlossaryMatcher(entries)
-    articles = list(store.iter_articles())
-    with store.writer() as writer:
-        store.write_glossary(writer, list(entries.values()))
-        for article in articles:
-            link(article.analysis, article.text, matcher, entries)
-            store.delete_article(writer, article.id)
-            store.add_article(writer, article)
-        store.write_state(writer, glossary=fingerprint)
-    return len(articles)
+    with store.exclusive():
+        if store.state().get("glossary") == fingerprint:
+            return []
+        articles = list(store.iter_articles())
+        with store.writer() as writer:
+            store.write_glossary(writer, list(entries.values()))
+            for article in articles:
+                link(article.analysis, article.text, matcher, entries)
+                store.delete_article(writer, article.id)
+                store.add_article(writer, article)
+            store.write_state(writer, glossary=fingerprint)
+    return matcher.problems
 
 
 def reindex(path: Path, *, progress: Progress | None = None, processes: int | None = None) -> tuple[int, list[str]]:
@@ -332,19 +364,22 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
     nothing.  Returns the number of articles and one line per text that
     could not be read.
     """
+    with exclusive_folder(path):  # no other writer meanwhile, even on a damaged index
+        return _reindex(path, progress, processes)
+
+
+def _reindex(path: Path, progress: Progress | None, processes: int | None) -> tuple[int, list[str]]:
     from .glossary import GlossaryMatcher, glossary_fingerprint, load_glossary
-    from .store import IndexDamaged, StoreError
+    from .store import IndexDamaged
 
     texts = TextStore(path / "texts")
     articles, errors = texts.load_all()
     try:
         old: Store | None = Store(path, create=False)
-    except IndexDamaged:
-        old = None
-    except StoreError:
+    except (IndexDamaged, StoreError):
         old = None
     guard = old.write_lock() if old is not None else nullcontext()
-    with guard:  # holds the old index's lock: no other writer meanwhile
+    with guard:  # and whoosh's own lock, against writers of older versions
         fresh_dir = path / "whoosh.new"
         shutil.rmtree(fresh_dir, ignore_errors=True)
         fresh = Store(path, whoosh_name="whoosh.new", rebuild=True)
