@@ -20,6 +20,7 @@ from pathlib import Path
 from .linking import link
 from .models import Analysis, Article, SourceText, Span
 from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
+from .budgeted import BUDGET_ENV, Unanalysed, analyse_within_budget
 from .store import Store, StoreError, article_id, content_hash, exclusive_folder
 from .texts import TextStore
 
@@ -34,7 +35,6 @@ PROJECT_FILES = {"README", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG
 COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
 COMMIT_EVERY_SECONDS = 30.0
 PARALLEL_FROM = 40  # below this many new files, one process is faster
-FALLBACK_CHUNK = 64  # at least analyze_many's chunk, so the failing article is redone
 
 
 @dataclass(slots=True)
@@ -49,10 +49,12 @@ class AddReport:
     # problems that are not one file's (a glossary file's, say): shown, but
     # they do not make the run fail
     notices: list[str] = field(default_factory=list)
+    # added, but without statements: the analysis ran past the time budget
+    without_statements: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.without_statements
 
     def summary(self) -> str:
         parts = [f"{len(self.added)} added"]
@@ -61,6 +63,8 @@ class AddReport:
         parts.append(f"{self.unchanged} unchanged")
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} skipped")
+        if self.without_statements:
+            parts.append(f"{len(self.without_statements)} without statements")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         return ", ".join(parts)
@@ -206,9 +210,12 @@ def _analyse_and_write(
     last_commit = time.monotonic()
     analyses = safe_analyses([(s.text, s.title_span) for s in todo], processes)
     for done, (source, analysis) in enumerate(zip(todo, analyses, strict=True), 1):
-        if isinstance(analysis, str):
-            report.failed.append(f"{source.path}: not added: the analysis failed ({analysis}) — please report this file")
-            continue
+        if isinstance(analysis, Unanalysed):
+            if not analysis.over_budget:
+                report.failed.append(f"{source.path}: not added: the analysis failed ({analysis.reason}) — please report this file")
+                continue
+            report.without_statements.append(over_budget_line(source.path, analysis))
+            analysis = Analysis()
         link(analysis, source.text, matcher, entries)
         pending.append((source, analysis))
         if progress:
@@ -222,25 +229,14 @@ def _analyse_and_write(
     report.notices.extend(matcher.problems)
 
 
-def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | str]:
-    """Analyses in order; an article whose analysis raises yields a one-line
-    reason instead, and the batch goes on."""
-    from .analysis import analyze, analyze_many
+def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | Unanalysed]:
+    """Analyses in order; an article whose analysis raises or runs past the
+    time budget yields the reason instead, and the batch goes on."""
+    return analyse_within_budget(items, processes)
 
-    done = 0
-    while done < len(items):
-        try:
-            for analysis in analyze_many(iter(items[done:]), processes=processes):
-                done += 1
-                yield analysis
-        except Exception:
-            # redo the failed chunk one article at a time, then carry on in bulk
-            for text, title_span in items[done : done + FALLBACK_CHUNK]:
-                done += 1
-                try:
-                    yield analyze(text, title_span)
-                except Exception as exc:
-                    yield f"{type(exc).__name__}: {str(exc)[:100]}"
+
+def over_budget_line(path: str, problem: Unanalysed) -> str:
+    return f"{path}: indexed without statements: {problem.reason} (the limit is set by {BUDGET_ENV})"
 
 
 def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
@@ -392,8 +388,11 @@ def _reindex(path: Path, progress: Progress | None, processes: int | None) -> tu
         with fresh.writer() as writer:
             fresh.write_glossary(writer, list(loaded.entries.values()))
             for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), 1):
-                if isinstance(analysis, str):  # keep the article, without statements
-                    errors.append(f"{article.path}: kept without statements: the analysis failed ({analysis})")
+                if isinstance(analysis, Unanalysed):  # keep the article, without statements
+                    if analysis.over_budget:
+                        errors.append(over_budget_line(article.path, analysis))
+                    else:
+                        errors.append(f"{article.path}: kept without statements: the analysis failed ({analysis.reason})")
                     analysis = Analysis()
                 link(analysis, article.text, matcher, loaded.entries)
                 article.analysis = analysis

@@ -151,15 +151,15 @@ def search(
         query = parse(text, "statements" if wanted == (STATEMENT,) else "all")
     try:
         with store.searcher() as searcher:
-            query = _expand_fuzzy(query, text, searcher)
-            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(searcher, wanted))
+            query = _expand_fuzzy(store, query, text)
+            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(store, wanted))
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
             # limit the count is exact, above it whoosh's estimate will do.
             result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
             result.exact = scored < limit
             phrases, only_in_phrases = _phrases(query)
-            forms = _surface_forms(searcher) if with_matches and scored else None
+            forms = _surface_forms(store) if with_matches and scored else None
             # Every indexed term the query can match (wildcards expanded):
             # cheaper than having whoosh record each hit's own terms, and a
             # term a document lacks is simply not found in its text.
@@ -171,7 +171,7 @@ def search(
             for hit in results:
                 result.hits.append(_hit(store, hit, with_matches, phrases, terms, forms))
             try:
-                result.suggestion = _suggest(searcher, query, text)
+                result.suggestion = _suggest(store, searcher, text)
             except Exception:  # a suggestion is a courtesy: never fail the search for it
                 result.suggestion = None
     except Exception as exc:  # e.g. a field that holds no terms, odd ranges
@@ -187,39 +187,34 @@ def _estimate(query: Query, searcher: Any) -> int:
         return 0
 
 
-_FILTERS: dict[tuple[int, tuple[str, ...]], Any] = {}
-
-
-def _type_filter(searcher: Any, wanted: tuple[str, ...]) -> Any:
+def _type_filter(store: Store, wanted: tuple[str, ...]) -> set[int]:
     """The documents of the wanted types, computed once per index version
     (whoosh would rebuild this set on every search)."""
-    key = (id(searcher), wanted)
-    if key not in _FILTERS:
-        if len(_FILTERS) > 32:
-            _FILTERS.clear()
+
+    def build(searcher: Any) -> set[int]:
         docs: set[int] = set()
         for doctype in wanted:
             docs.update(searcher.docs_for_query(Term("doctype", doctype)))
-        _FILTERS[key] = docs
-    return _FILTERS[key]
+        return docs
+
+    return store.cached(("filter", wanted), build)
 
 
 _FUZZY = re.compile(r"(\w+)~(\d)?")
 
 
-def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
+def _expand_fuzzy(store: Store, query: Query, text: str) -> Query:
     """Fuzzy terms on stemmed fields: whoosh compares the *stem* with the
     unstemmed spelling list (so "economi~" finds nothing); compare the word
     as typed instead, then search the stems of the words found."""
     raw = {_stem(word.lower()): (word.lower(), int(dist) if dist else None) for word, dist in _FUZZY.findall(text)}
     if not raw:
         return query
-    vocabulary = _vocabulary(searcher)
 
     def expand(node: Query) -> Query:
         if isinstance(node, FuzzyTerm) and node.fieldname in TEXT_FIELDS:
             word, dist = raw.get(node.text, (node.text, None))
-            similar = _within(word, vocabulary, 1 if dist is None else min(dist, 2))
+            similar = _within(store, word, 1 if dist is None else min(dist, 2))
             stems = {_stem(w) for w in similar} | {node.text}
             return Or([Term(node.fieldname, stem_, boost=node.boost) for stem_ in sorted(stems)])
         if node.is_leaf():
@@ -229,11 +224,11 @@ def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
     return expand(query)
 
 
-def _suggest(searcher: Any, query: Query, text: str) -> str | None:
+def _suggest(store: Store, searcher: Any, text: str) -> str | None:
     """"Did you mean": each typed word whose stem is not in the index is
     replaced by the nearest indexed word, the most frequent among equals."""
     reader = searcher.reader()
-    vocabulary = _vocabulary(searcher)
+    vocabulary = _vocabulary(store)
     context = [
         _stem(w.lower())
         for w in _QUERY_WORD.findall(text)
@@ -251,7 +246,7 @@ def _suggest(searcher: Any, query: Query, text: str) -> str | None:
             continue
         if lowered in vocabulary:
             continue
-        best = _nearest(reader, lowered, vocabulary, context, searcher)
+        best = _nearest(store, reader, lowered, context, searcher)
         if best is None:
             continue
         out.append(text[last : match.start()])
@@ -267,13 +262,13 @@ def _suggest(searcher: Any, query: Query, text: str) -> str | None:
 _QUERY_WORD = re.compile(r"(?<![:\w])\w+", re.UNICODE)
 
 
-def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[str], searcher: Any) -> str | None:
+def _nearest(store: Store, reader: Any, word: str, context: list[str], searcher: Any) -> str | None:
     """The indexed word nearest to ``word``; among equals, the one that
     occurs most often with the query's other words, then the most frequent."""
     for maxdist in (1, 2):
         if maxdist == 2 and len(word) < 5:
             break
-        candidates = _within(word, vocabulary, maxdist) - {word}
+        candidates = _within(store, word, maxdist) - {word}
         if candidates:
             def rank(candidate: str) -> tuple[int, int, str]:
                 stem_ = _stem(candidate)
@@ -286,42 +281,32 @@ def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[s
     return None
 
 
-_VOCABULARIES: dict[int, frozenset[str]] = {}
-
-
-def _vocabulary(searcher: Any) -> frozenset[str]:
+def _vocabulary(store: Store) -> frozenset[str]:
     """Every word as written in titles and bodies, once per index version
     (whoosh's own edit-distance walk returns words that are not there)."""
-    key = id(searcher)
-    if key not in _VOCABULARIES:
-        _VOCABULARIES.clear()
+
+    def build(searcher: Any) -> frozenset[str]:
         reader = searcher.reader()
         words: set[str] = set()
         for fieldname in ("spell_body", "spell_title"):
             words.update(w.decode("utf-8") if isinstance(w, bytes) else w for w in reader.lexicon(fieldname))
-        _VOCABULARIES[key] = frozenset(words)
-    return _VOCABULARIES[key]
+        return frozenset(words)
+
+    return store.cached("vocabulary", build)
 
 
-@lru_cache(maxsize=256)
-def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
+def _within(store: Store, word: str, maxdist: int) -> set[str]:
     """Indexed words within ``maxdist`` edits (transpositions count one)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
 
-    found = process.extract(word, _word_list(vocabulary), scorer=OSA.distance, score_cutoff=maxdist, limit=None)
-    return {choice for choice, _, _ in found}
+    def build(searcher: Any) -> set[str]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
+        words = store.cached("word list", lambda _: sorted(_vocabulary(store)))
+        found = process.extract(word, words, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
+        return {choice for choice, _, _ in found}
 
-_WORD_LISTS: dict[int, list[str]] = {}
-
-
-def _word_list(vocabulary: frozenset[str]) -> list[str]:
-    key = id(vocabulary)
-    if key not in _WORD_LISTS:
-        _WORD_LISTS.clear()
-        _WORD_LISTS[key] = sorted(vocabulary)
-    return _WORD_LISTS[key]
+    return store.cached(("within", word, maxdist), build)
 
 
 def _hit(
@@ -428,21 +413,17 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)", re.IGNORECASE)
 
 
-_FORMS: dict[int, dict[str, list[str]]] = {}
-
-
-def _surface_forms(searcher: Any) -> dict[str, list[str]]:
+def _surface_forms(store: Store) -> dict[str, list[str]]:
     """stem -> every word written with it in the index (once per version)."""
-    vocabulary = _vocabulary(searcher)
-    key = id(vocabulary)
-    if key not in _FORMS:
-        _FORMS.clear()
+
+    def build(searcher: Any) -> dict[str, list[str]]:
         forms: dict[str, list[str]] = {}
-        for word in vocabulary:
+        for word in _vocabulary(store):
             if word not in _STOP_WORDS:
                 forms.setdefault(_stem(word), []).append(word)
-        _FORMS[key] = forms
-    return _FORMS[key]
+        return forms
+
+    return store.cached("surface forms", build)
 
 
 def _phrases(query: Query) -> tuple[list[list[str]], set[str]]:

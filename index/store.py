@@ -13,11 +13,11 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
@@ -42,6 +42,8 @@ from .schema import (
 INDEX_ENV = "READER_INDEX"
 APP_NAME = "guided-reader"
 WRITE_TIMEOUT = float(os.environ.get("READER_WRITE_TIMEOUT", "10"))
+MAX_CACHED = 2048  # derived values kept per index generation
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -122,6 +124,8 @@ class Store:
         self.texts = TextStore(self.path / "texts")
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
+        self._cache: dict[Any, Any] = {}  # derived from the searcher's generation
+        self._cache_generation: int | None = None
         self._rebuild = rebuild  # a fresh index built beside the texts
         self.ix = self._open(create)
 
@@ -178,6 +182,22 @@ class Store:
                 self._searcher = self.ix.searcher()
             yield self._searcher
 
+    def cached(self, key: Any, build: Callable[[Searcher], T]) -> T:
+        """A value derived from the index (a filter, the vocabulary), built
+        once per index generation.  The cache belongs to this store and is
+        dropped when the searcher is refreshed, so a query never sees sets
+        from an older version of the index."""
+        with self.searcher() as searcher:
+            generation = searcher.reader().generation()
+            if generation != self._cache_generation:
+                self._cache.clear()
+                self._cache_generation = generation
+            if key not in self._cache:
+                if len(self._cache) >= MAX_CACHED:
+                    self._cache.clear()
+                self._cache[key] = build(searcher)
+            return self._cache[key]
+
     def generation(self) -> int:
         """The index version the searcher reads."""
         with self.searcher() as s:
@@ -194,6 +214,7 @@ class Store:
                 return False
             self._searcher.close()
             self._searcher = None
+            self._cache.clear()
             return True
 
     def is_empty(self) -> bool:
@@ -456,6 +477,7 @@ class Store:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            self._cache.clear()
         self.ix.close()
 
 

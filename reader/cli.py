@@ -175,7 +175,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         store = _store(args, seed=False)
         with _progress("Analysing") as progress:
             report = add_paths(store, args.paths, progress=progress, follow_links=args.follow_links)
-    for line in report.notices + report.failed:
+    for line in report.notices + report.failed + report.without_statements:
         warn(line)
     err.print(inert(f"{report.summary()} — index at ", str(store.path)))
     return 0 if report.ok else 1
@@ -229,6 +229,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from index.glossary import GlossaryMatcher, load_glossary
     from index.linking import link
+    from index.budgeted import Unanalysed
     from index.ingest import AddReport, collect_files, read_files, safe_analyses
 
     report = AddReport()
@@ -241,8 +242,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     matcher = GlossaryMatcher(glossary.entries)
     analyses = safe_analyses([(s.text, s.title_span) for s in sources], 2 if len(sources) >= 40 else 1)
     for source, analysis in zip(sources, analyses, strict=True):
-        if isinstance(analysis, str):
-            report.failed.append(f"{source.path}: the analysis failed ({analysis}) — please report this file")
+        if isinstance(analysis, Unanalysed):
+            report.failed.append(f"{source.path}: the analysis failed ({analysis.reason}) — please report this file")
             continue
         link(analysis, source.text, matcher, glossary.entries)
         if args.json:

@@ -340,11 +340,11 @@ def _chunks(items: Iterable[tuple[str, Span | None]], size: int) -> Iterator[lis
 
 
 def _worker_init() -> None:
-    _die_with_parent()
+    die_with_parent()
     load_pipeline()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to end this worker when the process that started it dies
     (a killed `reader add` must not leave workers behind)."""
     try:
@@ -357,7 +357,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _mp_context():
+def mp_context():
     # fork is fastest and shares the loaded model, but is unsafe with threads
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -383,7 +383,7 @@ def analyze_many(
     from concurrent.futures.process import BrokenProcessPool
 
     processes = min(processes, os.cpu_count() or processes)
-    ctx = _mp_context()
+    ctx = mp_context()
     if ctx.get_start_method() == "fork":
         load_pipeline()  # loaded once, shared copy-on-write
     pending: deque = deque()
