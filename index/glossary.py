@@ -59,6 +59,7 @@ try:  # the regex parser, to find the literals a pattern needs
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
+from .decoding import normalize
 from .models import Actor, GlossaryEntry, GlossaryLink, KeyDate
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "seeds" / "glossary"
@@ -117,8 +118,9 @@ def _splits_word(text: str, pos: int) -> bool:
 
 
 def _squash(text: str) -> str:
-    """Fold and collapse spaces: the form names are compared in."""
-    return " ".join(fold(text).split())
+    """Fold and collapse spaces: the form names are compared in (NFC, the
+    form article texts are stored in)."""
+    return " ".join(fold(normalize(text)).split())
 
 
 # -- loading ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from whoosh import qparser
 from whoosh.lang.porter import stem
 from whoosh.query import And, Every, FuzzyTerm, Or, Phrase, Query, Term
 
+from .decoding import normalize
 from .models import Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
 from .store import ArticleHeader, Store
@@ -134,8 +135,16 @@ def search(
 ) -> SearchResult:
     """Ranked hits with offsets and snippets, and a "did you mean"."""
     result = SearchResult(query=text)
+    text = normalize(text)  # the form the texts are stored in
     if not text.strip():
         result.error = "the query is empty — type some words to search for"
+        return result
+    unknown_field = unknown_fields(text)
+    if unknown_field:
+        result.error = (
+            f"unknown field {unknown_field[0]!r} in the query — the fields are {', '.join(QUERY_FIELDS)}"
+            f" (put words with a colon in quotes to search for them as written)"
+        )
         return result
     try:
         query = parse(text)
@@ -152,12 +161,20 @@ def search(
     try:
         with store.searcher() as searcher:
             query = _expand_fuzzy(store, query, text)
-            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(store, wanted))
+            allowed = _type_filter(store, wanted)
+            results = searcher.search(query, limit=max(1, limit), filter=allowed)
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
-            # limit the count is exact, above it whoosh's estimate will do.
-            result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
-            result.exact = scored < limit
+            # limit the count is exact, above it whoosh's estimate will do,
+            # never more than the documents of the types searched; ``*``
+            # (every document of those types) is counted exactly.
+            if scored < limit:
+                result.total, result.exact = scored, True
+            elif _matches_everything(query):
+                result.total, result.exact = len(allowed), True
+            else:
+                result.total = max(scored, min(_estimate(query, searcher), len(allowed)))
+                result.exact = False
             phrases, only_in_phrases = _phrases(query)
             forms = _surface_forms(store) if with_matches and scored else None
             # Every indexed term the query can match (wildcards expanded):
@@ -178,6 +195,25 @@ def search(
         result.hits = []
         result.error = f"the query {text!r} could not be run ({type(exc).__name__}: {exc}) — simplify it"
     return result
+
+
+#: Fields a person searches, as the error for an unknown one lists them.
+QUERY_FIELDS = ("title", "body", "said", "actor", "kind", "source", "entry", "date")
+_FIELD_NAMES = frozenset(_SCHEMA.names())
+# "name:" outside quotes, not part of a web address ("http://") or a time
+_FIELD_PREFIX = re.compile(r'"[^"]*"|(?<![\w.:/])([A-Za-z_]\w*):(?!//)(?=\S)')
+
+
+def unknown_fields(text: str) -> list[str]:
+    """Field names in ``text`` the index does not have (whoosh would search
+    them as words and silently find nothing)."""
+    return [m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1) and m.group(1) not in _FIELD_NAMES]
+
+
+def _matches_everything(query: Query) -> bool:
+    """``*``: every leaf matches every document that has its field."""
+    leaves = list(query.leaves())
+    return bool(leaves) and all(isinstance(leaf, Every) for leaf in leaves)
 
 
 def _estimate(query: Query, searcher: Any) -> int:
@@ -557,7 +593,7 @@ def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
 
 def find_actor(store: Store, name: str) -> list[ActorSummary]:
     """Actors whose id, name or alias matches ``name`` (best first)."""
-    wanted = name.strip().lower()
+    wanted = normalize(name).strip().lower()
     if not wanted:
         return []
     everyone = actors(store)
