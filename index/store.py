@@ -347,7 +347,11 @@ class Store:
                 writer.cancel()
                 raise
             else:
-                writer.commit()
+                try:
+                    writer.commit()
+                except BaseException:
+                    _cancel_quietly(writer)  # let go of whoosh's lock; the commit did not happen
+                    raise
                 self.refresh()
 
     @contextmanager
@@ -496,6 +500,13 @@ def exclusive_folder(path: Path, timeout: float | None = None) -> Iterator[None]
         if exc.errno in WRITE_ERRNOS:
             raise StoreError(cannot_write(path, exc)) from None
         raise
+
+
+def _cancel_quietly(writer: SegmentWriter) -> None:
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - already failing; the first error is the one to report
+        pass
 
 
 def _busy(path: Path, holder: str) -> str:

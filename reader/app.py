@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from index.store import Store
 
+from .inert import notify_inert
 from .session import Position, load_session, save_session, session_path
 from .widgets.actors_pane import ActorsPane
 from .widgets.article_view import ArticleView
@@ -53,6 +54,8 @@ class GuidedReaderApp(App[None]):
         self.session = load_session(self.session_file)
 
     def on_mount(self) -> None:
+        if self.session.notice:
+            notify_inert(self, self.session.notice, severity="warning", timeout=10)
         if self.session.theme in self.available_themes:
             self.theme = self.session.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)

@@ -104,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         warn(str(exc))
         return 2
+    except OSError as exc:  # a disk or file problem outside the index: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        warn(f"{where}{exc.strerror or exc} — check the path, the free space and the permissions")
+        return 2
     except KeyboardInterrupt:
         warn("interrupted — what was committed is kept; run the command again to finish")
         return 130

@@ -3,7 +3,8 @@
 One file, ``session.json``, in ``platformdirs.user_state_path("guided-reader")``
 (or ``$READER_STATE_DIR``).  Positions are kept per index folder, so two
 indexes never reopen each other's articles.  Reading never fails: a missing
-or damaged file is an empty session; writing is atomic and best effort.
+file is an empty session, and so is a damaged one, whose ``notice`` says so;
+writing is atomic and best effort.
 """
 
 from __future__ import annotations
@@ -30,17 +31,21 @@ class Position:
 
     @classmethod
     def from_json(cls, data: Any) -> Position:
+        """The position ``data`` describes; raises ValueError when it is damaged."""
         if not isinstance(data, dict):
-            return cls()
+            raise ValueError("a position is not a JSON object")
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         try:
             position = cls(**values)
-            position.offset = max(0, int(position.offset or 0))
+            position.offset = max(0, int(position.offset or 0))  # 1e999 is infinite: OverflowError
             if position.statement is not None:
                 position.statement = int(position.statement)
-        except (TypeError, ValueError):
-            return cls()
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise ValueError(f"a position holds a wrong value ({exc})") from None
+        for name in ("article", "actor"):
+            if getattr(position, name) is not None and not isinstance(getattr(position, name), str):
+                raise ValueError(f"a position's {name} is not text")
         return position
 
 
@@ -48,6 +53,7 @@ class Position:
 class Session:
     theme: str | None = None
     positions: dict[str, Position] = field(default_factory=dict)
+    notice: str | None = field(default=None, compare=False)  # why a damaged file was ignored
 
     def position(self, index: Path | str) -> Position:
         return self.positions.get(_key(index), Position())
@@ -77,16 +83,32 @@ def session_path() -> Path:
 
 
 def load_session(path: Path | None = None) -> Session:
+    """The saved session; a missing file is an empty one, and so is a
+    damaged one, with a ``notice`` naming the file."""
     path = path or session_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return Session()
-    if not isinstance(data, dict):
-        return Session()
-    positions = data.get("positions") if isinstance(data.get("positions"), dict) else {}
-    theme = data.get("theme") if isinstance(data.get("theme"), str) else None
-    return Session(theme=theme, positions={str(k): Position.from_json(v) for k, v in positions.items()})
+    except (OSError, ValueError) as exc:
+        return _damaged(path, f"it cannot be read ({exc})")
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("it is not a JSON object")
+        positions = data.get("positions", {})
+        if not isinstance(positions, dict):
+            raise ValueError("its positions are not a JSON object")
+        theme = data.get("theme")
+        if theme is not None and not isinstance(theme, str):
+            raise ValueError("its theme is not text")
+        return Session(theme=theme, positions={str(k): Position.from_json(v) for k, v in positions.items()})
+    except (ValueError, RecursionError) as exc:
+        return _damaged(path, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__)
+
+
+def _damaged(path: Path, why: str) -> Session:
+    return Session(notice=f"The saved session {path} is damaged ({why}), so it was ignored; the app starts afresh.")
 
 
 def save_session(session: Session, path: Path | None = None) -> bool:
