@@ -54,3 +54,19 @@ def test_glossary_linking_is_linear() -> None:
     assert len(matcher.find(text)) > 500
     growth_ = best_time(lambda: matcher.find(text * 10)) / best_time(lambda: matcher.find(text))
     assert growth_ < 30
+
+
+def test_finding_the_quotes_of_each_sentence_is_linear() -> None:
+    """Each sentence looks up the quotations it overlaps; scanning every
+    quotation of the article for every sentence was quadratic."""
+    from index.analysis.attribution import find_all
+
+    quoted = '"We will win," he said. "The talks failed," she added. It rained. '
+
+    def attribute(size: int) -> None:
+        text = (quoted * (size // len(quoted) + 1))[:size]
+        find_all(prepare(text, None))
+
+    attribute(20_000)
+    ratio = best_time(lambda: attribute(200_000)) / best_time(lambda: attribute(20_000))
+    assert ratio < 30
