@@ -179,18 +179,25 @@ def add_paths(
     by_path, hashes = store.known_sources()
     todo: list[SourceText] = []
     for source in read_files(files, report):
-        digest = content_hash(source.text)
-        if digest in hashes:
-            if by_path.get(source.path) == digest:
-                report.unchanged += 1
-            else:
-                report.duplicates += 1
-            continue
-        hashes.add(digest)
-        todo.append(source)
+        if not _known(source, by_path, hashes, report):
+            todo.append(source)
     if todo:
         _analyse_and_write(store, todo, report, progress, processes)
     return report
+
+
+def _known(source: SourceText, by_path: dict[str, str], hashes: set[str], report: AddReport) -> bool:
+    """Whether the index (or this run) has this text already, counted as
+    unchanged (same path) or a duplicate; a new text's hash is remembered."""
+    digest = content_hash(source.text)
+    if digest in hashes:
+        if by_path.get(source.path) == digest:
+            report.unchanged += 1
+        else:
+            report.duplicates += 1
+        return True
+    hashes.add(digest)
+    return False
 
 
 def _analyse_and_write(
@@ -264,14 +271,8 @@ def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: A
         next_seq = store.next_seq()
         pending: list[tuple[Article, str | None]] = []
         for source, analysis in analysed:
-            digest = content_hash(source.text)
-            if digest in hashes:  # another writer added it meanwhile
-                if by_path.get(source.path) == digest:
-                    report.unchanged += 1
-                else:
-                    report.duplicates += 1
+            if _known(source, by_path, hashes, report):  # another writer added it meanwhile
                 continue
-            hashes.add(digest)
             old = by_path.get(source.path)
             old_id = old[:16] if old else None
             header = store.header(old_id) if old_id else None
@@ -279,7 +280,7 @@ def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: A
                 seq = header.seq
             else:
                 seq, next_seq = next_seq, next_seq + 1
-            by_path[source.path] = digest
+            by_path[source.path] = content_hash(source.text)
             pending.append((_article(source, seq, analysis), old_id))
         if not pending:
             return
