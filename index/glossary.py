@@ -47,6 +47,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +300,7 @@ def _parse_dates(value: Any) -> list[KeyDate] | None:
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
+@lru_cache(maxsize=4096)  # checked at load and again when a matcher is built
 def pattern_problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot join the combined regex, or None.
 
