@@ -14,6 +14,7 @@ replaces a worker whose task ran out of time.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
@@ -59,6 +60,8 @@ def analyse_within_budget(items: Sequence[Item], processes: int = 1, budget: flo
         from .analysis import load_pipeline
 
         load_pipeline()  # loaded once here, shared by the forked workers
+    else:
+        _start_resource_tracker()
     pool = ProcessPool(max_workers=workers, initializer=_start_worker, context=context)
     try:
         in_flight: deque[tuple[list[Item], Future]] = deque()
@@ -108,6 +111,30 @@ def _analyse_chunk(chunk: list[Item]) -> list[Analysis]:
     from .analysis import analyze_many
 
     return list(analyze_many(iter(chunk), processes=1, batch_size=max(1, len(chunk))))
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker against the real stderr.
+
+    Spawning a worker starts the tracker, which hands ``sys.stderr``'s
+    descriptor to its own process; Textual replaces ``sys.stderr`` with an
+    object whose ``fileno()`` is -1, and the spawn then fails ("bad value(s)
+    in fds_to_keep").  Once running, the tracker is reused."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # the tracker copes with a stderr that has no descriptor at all
+    if usable:
+        return
+    replaced = sys.stderr
+    with open(os.devnull, "w") as nowhere:
+        sys.stderr = sys.__stderr__ if sys.__stderr__ is not None else nowhere
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = replaced
 
 
 def _start_worker() -> None:

@@ -50,3 +50,26 @@ def test_the_command_reports_it_and_exits_1(batch: Path, tmp_path: Path, monkeyp
     assert code == 1
     assert "2 added" in err and "1 without statements" in err and "Traceback" not in err
     assert any("b_slow.txt" in line and "without statements" in line for line in err.splitlines())
+
+
+def test_workers_start_inside_the_app_whose_stderr_has_no_descriptor() -> None:
+    """Textual replaces sys.stderr with an object whose fileno() is -1, and
+    the app adds files from a worker thread (so workers are spawned): the
+    first real run said "Indexing failed: bad value(s) in fds_to_keep"."""
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys, threading, time\n"
+        "class Capture(io.StringIO):\n"
+        "    def fileno(self):\n"
+        "        return -1\n"
+        "sys.stderr = Capture()\n"
+        "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n"
+        "from index.budgeted import analyse_within_budget\n"
+        "out = list(analyse_within_budget([('Mayor John Smith said the bridge was closed on Monday.', None)]))\n"
+        "print(type(out[0]).__name__, len(getattr(out[0], 'statements', [])), getattr(out[0], 'reason', ''))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert done.stdout.startswith("Analysis 1"), done.stdout
