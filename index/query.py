@@ -17,6 +17,7 @@ from whoosh import qparser
 from whoosh.lang.porter import stem
 from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Phrase, Query, Term
 
+from .decoding import normalize
 from .models import ACTOR_KINDS, STATEMENT_KINDS, Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
 from .store import ArticleHeader, Store
@@ -138,8 +139,16 @@ def search(
     ``offset`` skips that many hits: the next page of a result (only the
     page's own hits load their texts)."""
     result = SearchResult(query=text)
+    text = normalize(text)  # the form the texts are stored in
     if not text.strip():
         result.error = "the query is empty — type some words to search for"
+        return result
+    unknown_field = unknown_fields(text)
+    if unknown_field:
+        result.error = (
+            f"unknown field {unknown_field[0]!r} in the query — the fields are {', '.join(QUERY_FIELDS)}"
+            f" (put words with a colon in quotes to search for them as written)"
+        )
         return result
     try:
         query = parse(text)
@@ -160,16 +169,24 @@ def search(
             if unknown_kind:
                 result.error = unknown_kind
                 return result
-            query = _expand_fuzzy(query, text, searcher)
+            query = _expand_fuzzy(store, query, text)
+            allowed = _type_filter(store, wanted)
             wanted_hits = offset + max(1, limit)
-            results = searcher.search(query, limit=wanted_hits, filter=_type_filter(searcher, wanted))
+            results = searcher.search(query, limit=wanted_hits, filter=allowed)
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
-            # limit the count is exact, above it whoosh's estimate will do.
-            result.total = scored if scored < wanted_hits else max(scored, _estimate(query, searcher))
-            result.exact = scored < wanted_hits
+            # limit the count is exact, above it whoosh's estimate will do,
+            # never more than the documents of the types searched; ``*``
+            # (every document of those types) is counted exactly.
+            if scored < wanted_hits:
+                result.total, result.exact = scored, True
+            elif _matches_everything(query):
+                result.total, result.exact = len(allowed), True
+            else:
+                result.total = max(scored, min(_estimate(query, searcher), len(allowed)))
+                result.exact = False
             phrases, only_in_phrases = _phrases(query)
-            forms = _surface_forms(searcher) if with_matches and scored else None
+            forms = _surface_forms(store) if with_matches and scored else None
             # Every indexed term the query can match (wildcards expanded):
             # cheaper than having whoosh record each hit's own terms, and a
             # term a document lacks is simply not found in its text.
@@ -181,7 +198,7 @@ def search(
             for hit in results[offset:wanted_hits]:
                 result.hits.append(_hit(store, hit, with_matches, phrases, terms, forms))
             try:
-                result.suggestion = _suggest(searcher, query, text)
+                result.suggestion = _suggest(store, searcher, text)
             except Exception:  # a suggestion is a courtesy: never fail the search for it
                 result.suggestion = None
     except Exception as exc:  # e.g. a field that holds no terms, odd ranges
@@ -205,6 +222,25 @@ def _unknown_kind(query: Query, searcher: Any) -> str | None:
     return None
 
 
+#: Fields a person searches, as the error for an unknown one lists them.
+QUERY_FIELDS = ("title", "body", "said", "actor", "kind", "source", "entry", "date")
+_FIELD_NAMES = frozenset(_SCHEMA.names())
+# "name:" outside quotes, not part of a web address ("http://") or a time
+_FIELD_PREFIX = re.compile(r'"[^"]*"|(?<![\w.:/])([A-Za-z_]\w*):(?!//)(?=\S)')
+
+
+def unknown_fields(text: str) -> list[str]:
+    """Field names in ``text`` the index does not have (whoosh would search
+    them as words and silently find nothing)."""
+    return [m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1) and m.group(1) not in _FIELD_NAMES]
+
+
+def _matches_everything(query: Query) -> bool:
+    """``*``: every leaf matches every document that has its field."""
+    leaves = list(query.leaves())
+    return bool(leaves) and all(isinstance(leaf, Every) for leaf in leaves)
+
+
 def _estimate(query: Query, searcher: Any) -> int:
     try:
         return int(query.estimate_size(searcher.reader()))
@@ -212,39 +248,34 @@ def _estimate(query: Query, searcher: Any) -> int:
         return 0
 
 
-_FILTERS: dict[tuple[int, tuple[str, ...]], Any] = {}
-
-
-def _type_filter(searcher: Any, wanted: tuple[str, ...]) -> Any:
+def _type_filter(store: Store, wanted: tuple[str, ...]) -> set[int]:
     """The documents of the wanted types, computed once per index version
     (whoosh would rebuild this set on every search)."""
-    key = (id(searcher), wanted)
-    if key not in _FILTERS:
-        if len(_FILTERS) > 32:
-            _FILTERS.clear()
+
+    def build(searcher: Any) -> set[int]:
         docs: set[int] = set()
         for doctype in wanted:
             docs.update(searcher.docs_for_query(Term("doctype", doctype)))
-        _FILTERS[key] = docs
-    return _FILTERS[key]
+        return docs
+
+    return store.cached(("filter", wanted), build)
 
 
 _FUZZY = re.compile(r"(\w+)~(\d)?")
 
 
-def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
+def _expand_fuzzy(store: Store, query: Query, text: str) -> Query:
     """Fuzzy terms on stemmed fields: whoosh compares the *stem* with the
     unstemmed spelling list (so "economi~" finds nothing); compare the word
     as typed instead, then search the stems of the words found."""
     raw = {_stem(word.lower()): (word.lower(), int(dist) if dist else None) for word, dist in _FUZZY.findall(text)}
     if not raw:
         return query
-    vocabulary = _vocabulary(searcher)
 
     def expand(node: Query) -> Query:
         if isinstance(node, FuzzyTerm) and node.fieldname in TEXT_FIELDS:
             word, dist = raw.get(node.text, (node.text, None))
-            similar = _within(word, vocabulary, 1 if dist is None else min(dist, 2))
+            similar = _within(store, word, 1 if dist is None else min(dist, 2))
             stems = {_stem(w) for w in similar} | {node.text}
             return Or([Term(node.fieldname, stem_, boost=node.boost) for stem_ in sorted(stems)])
         if node.is_leaf():
@@ -254,11 +285,11 @@ def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
     return expand(query)
 
 
-def _suggest(searcher: Any, query: Query, text: str) -> str | None:
+def _suggest(store: Store, searcher: Any, text: str) -> str | None:
     """"Did you mean": each typed word whose stem is not in the index is
     replaced by the nearest indexed word, the most frequent among equals."""
     reader = searcher.reader()
-    vocabulary = _vocabulary(searcher)
+    vocabulary = _vocabulary(store)
     context = [
         _stem(w.lower())
         for w in _QUERY_WORD.findall(text)
@@ -276,7 +307,7 @@ def _suggest(searcher: Any, query: Query, text: str) -> str | None:
             continue
         if lowered in vocabulary:
             continue
-        best = _nearest(reader, lowered, vocabulary, context, searcher)
+        best = _nearest(store, reader, lowered, context, searcher)
         if best is None:
             continue
         out.append(text[last : match.start()])
@@ -292,13 +323,13 @@ def _suggest(searcher: Any, query: Query, text: str) -> str | None:
 _QUERY_WORD = re.compile(r"(?<![:\w])\w+", re.UNICODE)
 
 
-def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[str], searcher: Any) -> str | None:
+def _nearest(store: Store, reader: Any, word: str, context: list[str], searcher: Any) -> str | None:
     """The indexed word nearest to ``word``; among equals, the one that
     occurs most often with the query's other words, then the most frequent."""
     for maxdist in (1, 2):
         if maxdist == 2 and len(word) < 5:
             break
-        candidates = _within(word, vocabulary, maxdist) - {word}
+        candidates = _within(store, word, maxdist) - {word}
         if candidates:
             def rank(candidate: str) -> tuple[int, int, str]:
                 stem_ = _stem(candidate)
@@ -311,42 +342,32 @@ def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[s
     return None
 
 
-_VOCABULARIES: dict[int, frozenset[str]] = {}
-
-
-def _vocabulary(searcher: Any) -> frozenset[str]:
+def _vocabulary(store: Store) -> frozenset[str]:
     """Every word as written in titles and bodies, once per index version
     (whoosh's own edit-distance walk returns words that are not there)."""
-    key = id(searcher)
-    if key not in _VOCABULARIES:
-        _VOCABULARIES.clear()
+
+    def build(searcher: Any) -> frozenset[str]:
         reader = searcher.reader()
         words: set[str] = set()
         for fieldname in ("spell_body", "spell_title"):
             words.update(w.decode("utf-8") if isinstance(w, bytes) else w for w in reader.lexicon(fieldname))
-        _VOCABULARIES[key] = frozenset(words)
-    return _VOCABULARIES[key]
+        return frozenset(words)
+
+    return store.cached("vocabulary", build)
 
 
-@lru_cache(maxsize=256)
-def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
+def _within(store: Store, word: str, maxdist: int) -> set[str]:
     """Indexed words within ``maxdist`` edits (transpositions count one)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
 
-    found = process.extract(word, _word_list(vocabulary), scorer=OSA.distance, score_cutoff=maxdist, limit=None)
-    return {choice for choice, _, _ in found}
+    def build(searcher: Any) -> set[str]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
+        words = store.cached("word list", lambda _: sorted(_vocabulary(store)))
+        found = process.extract(word, words, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
+        return {choice for choice, _, _ in found}
 
-_WORD_LISTS: dict[int, list[str]] = {}
-
-
-def _word_list(vocabulary: frozenset[str]) -> list[str]:
-    key = id(vocabulary)
-    if key not in _WORD_LISTS:
-        _WORD_LISTS.clear()
-        _WORD_LISTS[key] = sorted(vocabulary)
-    return _WORD_LISTS[key]
+    return store.cached(("within", word, maxdist), build)
 
 
 def _hit(
@@ -513,21 +534,17 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)", re.IGNORECASE)
 
 
-_FORMS: dict[int, dict[str, list[str]]] = {}
-
-
-def _surface_forms(searcher: Any) -> dict[str, list[str]]:
+def _surface_forms(store: Store) -> dict[str, list[str]]:
     """stem -> every word written with it in the index (once per version)."""
-    vocabulary = _vocabulary(searcher)
-    key = id(vocabulary)
-    if key not in _FORMS:
-        _FORMS.clear()
+
+    def build(searcher: Any) -> dict[str, list[str]]:
         forms: dict[str, list[str]] = {}
-        for word in vocabulary:
+        for word in _vocabulary(store):
             if word not in _STOP_WORDS:
                 forms.setdefault(_stem(word), []).append(word)
-        _FORMS[key] = forms
-    return _FORMS[key]
+        return forms
+
+    return store.cached("surface forms", build)
 
 
 def _phrases(query: Query) -> tuple[list[list[str]], set[str]]:
@@ -676,7 +693,7 @@ def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
 
 def find_actor(store: Store, name: str) -> list[ActorSummary]:
     """Actors whose id, name or alias matches ``name`` (best first)."""
-    wanted = name.strip().lower()
+    wanted = normalize(name).strip().lower()
     if not wanted:
         return []
     everyone = actors(store)

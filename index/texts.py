@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .decoding import path_text
 from .models import Article, Span
 
 
@@ -82,7 +83,7 @@ def _article(record: dict[str, Any]) -> Article:
     return Article(
         id=record["id"],
         seq=int(record["seq"]),
-        path=record["path"],
+        path=path_text(record["path"]),  # copies from before names were made storable
         title=record["title"],
         text=record["text"],
         title_span=Span.from_json(record.get("title_span")),

@@ -21,6 +21,7 @@ from textual.binding import Binding
 from index.store import Store
 
 from . import toast_fix
+from .inert import notify_inert
 from .userstate import UserState, index_key
 from .widgets.actors_pane import ActorsPane
 from .widgets.annotations_screen import AnnotationsScreen
@@ -62,6 +63,8 @@ class GuidedReaderApp(App[None]):
         self.userstate = userstate or UserState()
 
     def on_mount(self) -> None:
+        if self.userstate.notice:
+            notify_inert(self, self.userstate.notice, severity="warning", timeout=10)
         theme = self.userstate.setting("theme")
         if theme in self.available_themes:
             self.theme = theme
@@ -97,7 +100,7 @@ class GuidedReaderApp(App[None]):
             self.corpus.invalidate()
             added = len(self.corpus.headers()) - before
             if added > 0:
-                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — press o to list them")
+                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — press o to list them", markup=False)
         return changed
 
     def _theme_changed(self, theme: object) -> None:

@@ -82,6 +82,13 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """The file is not a usable database (garbage, truncated), as opposed to
+    one that is locked, read-only or newer than this version."""
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
 class UserStateError(Exception):
     """The user-state file cannot be used; ``str()`` is one line."""
 
@@ -206,16 +213,25 @@ class UserState:
         self.path = path or default_path()
         default = path is None
         self._lock = threading.RLock()
+        self.notice: str | None = None  # why a damaged file was set aside, for the app to say
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=10, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # in WAL mode NORMAL never corrupts the file; a power cut may lose
-            # the last place visited, and it spares an fsync on every move
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            try:
+                self._open()
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+                # a damaged file must not stop the app at every start: keep it
+                # aside for the curious, and begin a new one
+                aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
+                self._db.close()
+                os.replace(self.path, aside)
+                for suffix in ("-wal", "-shm"):  # its journal belongs to it, not to the new file
+                    journal = self.path.with_name(self.path.name + suffix)
+                    if journal.exists():
+                        os.replace(journal, aside.with_name(aside.name + suffix))
+                self._open()
+                self.notice = f"The notes and history file {self.path} was damaged ({exc}); it was kept as {aside.name} and a new one begun."
         except (OSError, sqlite3.Error) as exc:
             raise UserStateError(
                 f"cannot use the reader's notes and history at {self.path} ({exc}) — "
@@ -225,6 +241,16 @@ class UserState:
             self._import_old_session(old_session_file())
 
     # -- the file ------------------------------------------------------
+    def _open(self) -> None:
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=10, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # in WAL mode NORMAL never corrupts the file; a power cut may lose
+        # the last place visited, and it spares an fsync on every move
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
@@ -285,7 +311,7 @@ class UserState:
                 try:
                     statement = value.get("statement")
                     place = Place(value["article"], max(0, int(value.get("offset") or 0)), value.get("actor"), None if statement is None else int(statement))
-                except (TypeError, ValueError):
+                except (TypeError, ValueError, OverflowError):  # "offset": 1e999
                     continue
                 self.visit(key, place)
         try:

@@ -31,7 +31,7 @@ from typing import Any
 
 from . import cues, places, ruler
 from .pipeline import Article, Sentence
-from .quotes import Quote, quoted_chars
+from .quotes import Quote, quoted_chars, quotes_between
 
 
 @dataclass(slots=True)
@@ -703,6 +703,7 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
     for r in raws:
         by_sent.setdefault(r.sentence.index, []).append(r)
     text = art.text
+    overlapping = quotes_between(art.quotes)
     added: list[RawStatement] = []
     last: RawStatement | None = None
     last_index = -10
@@ -715,7 +716,7 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
         if s.headline:
             last = None
             continue
-        qs = [q for q in art.quotes if q.overlap(s.start, s.end) > 0]
+        qs = [q for q in overlapping(s.start, s.end) if q.overlap(s.start, s.end) > 0]
         if not qs:
             continue
         length = sum(1 for ch in text[s.start : s.end] if not ch.isspace())
@@ -763,8 +764,9 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
 
 def find_all(art: Article) -> list[RawStatement]:
     raws: list[RawStatement] = []
+    overlapping = quotes_between(art.quotes)
     for s in art.sentences:
-        quotes = [q for q in art.quotes if q.end > s.start and q.start < s.end]
+        quotes = overlapping(s.start, s.end)
         if s.headline:
             h = headline_statement(s, art.text, quotes)
             if h is not None:

@@ -36,6 +36,7 @@ from index.query import ActorSummary, StatementRef, text_matches
 from index.schema import ORDER_STRIDE
 from index.store import content_hash
 
+from ..inert import notify_inert
 from ..messages import (
     ActorChosen,
     ArticleChosen,
@@ -321,7 +322,7 @@ class ReaderScreen(Screen[None]):
 
     @on(Notice)
     def _notice(self, message: Notice) -> None:
-        self.notify(message.text, severity=message.severity, timeout=message.timeout, markup=False)  # type: ignore[arg-type]
+        notify_inert(self, message.text, severity=message.severity, timeout=message.timeout)
 
     @on(GlossaryRelinked)
     def _glossary_relinked(self) -> None:
@@ -522,9 +523,9 @@ class ReaderScreen(Screen[None]):
     def _indexed(self, message: IndexingDone) -> None:
         self.last_ingest = message.summary
         self.status.say(("Index: ", "bold"), message.summary)
-        self.notify(f"Index: {message.summary}", timeout=5)
+        notify_inert(self, f"Index: {message.summary}", timeout=5)
         for line in message.problems[:5]:
-            self.notify(line, severity="warning", timeout=8)
+            notify_inert(self, line, severity="warning", timeout=8)
         if message.article is not None:
             self.open_article(message.article)
         elif self.article is None:
@@ -533,7 +534,7 @@ class ReaderScreen(Screen[None]):
     @on(IndexingFailed)
     def _indexing_failed(self, message: IndexingFailed) -> None:
         self.status.say(("Indexing failed: ", "bold red"), message.reason)
-        self.notify(f"Indexing failed: {message.reason}", severity="error", timeout=10)
+        notify_inert(self, f"Indexing failed: {message.reason}", severity="error", timeout=10)
         if self.article is None:
             self._open_start(seed=False)  # read what the index already holds
 
@@ -716,7 +717,7 @@ class ReaderScreen(Screen[None]):
         if end <= start:
             return
         mark = self.userstate.add_bookmark(article_ref(article), text, start, end)
-        self.notify(f"Bookmarked: “{shorten(display_text(mark.quote.exact), 60)}” — B lists your bookmarks.", timeout=4)
+        notify_inert(self, f"Bookmarked: “{shorten(mark.quote.exact, 60)}” — B lists your bookmarks.", timeout=4)
 
     def action_highlight(self) -> None:
         """Save the selection (or the current statement) as a highlight, with
@@ -836,9 +837,9 @@ class ReaderScreen(Screen[None]):
         try:
             path, count = export_to_file(self.userstate, self.corpus.store, article=content_hash(article.text))
         except OSError as exc:
-            self.notify(f"Could not write the notes: {exc.strerror or exc}", severity="error")
+            notify_inert(self, f"Could not write the notes: {exc.strerror or exc}", severity="error")
             return
-        self.notify(f"{count} highlight{'s' if count != 1 else ''} written to {path}", timeout=8, markup=False)
+        notify_inert(self, f"{count} highlight{'s' if count != 1 else ''} written to {path}", timeout=8)
 
     # -- the guided tour -------------------------------------------------
     def action_tour(self) -> None:

@@ -17,33 +17,12 @@ from rich.cells import get_character_cell_size
 
 from index.models import Span
 
+from ..inert import display_text  # noqa: F401  (the widgets import it from here)
+
 # -- display text -----------------------------------------------------------
 
-
-def _display_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x20):
-        table[code] = chr(0x2400 + code)  # control pictures: ␀ … ␛ …
-    for code in (0x09, 0x0A, 0x0D):
-        table[code] = " "  # tabs and line breaks inside a block read as spaces
-    table[0x7F] = "␡"
-    for code in range(0x80, 0xA0):  # C1 controls
-        table[code] = "\ufffd"
-    for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
-        table[code] = "\ufffd"  # bidi overrides could reorder the terminal line
-    table[0x2028] = " "
-    table[0x2029] = " "
-    for code in range(0xD800, 0xE000):  # lone surrogates cannot be printed
-        table[code] = "\ufffd"
-    return table
-
-
-_TABLE = _display_table()
-
-
-def display_text(text: str) -> str:
-    """``text`` with every character safe to print, same length, same offsets."""
-    return text.translate(_TABLE)
+# ``display_text`` (imported above) is shared with the command line:
+# one function decides how data is made safe to show.
 
 
 def shorten(text: str, limit: int) -> str:

@@ -55,11 +55,6 @@ async def test_two_tabs_opening_after_the_glossary_changed_leave_the_index_whole
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs writers serialised across processes for the whole read-decide-write step (issue 10 item 9, "
-    "branch `hardening`): here both sessions read the index before either commits, and rates.txt is indexed twice",
-)
 async def test_two_sessions_adding_files_at_once_leave_the_index_whole(tmp_path: Path) -> None:
     index = tmp_path / "index"
     Store(index).close()
