@@ -26,7 +26,7 @@ def first_paint(index: Path, runs: int = 5) -> dict[str, float]:
             env = {**os.environ, "READER_STATE_DIR": state}
             start = time.time()
             done = subprocess.run(
-                [sys.executable, "-m", "bench.app_probe", str(index), str(Path(state) / "session.json")],
+                [sys.executable, "-m", "bench.app_probe", str(index), str(Path(state) / "userstate.sqlite3")],
                 capture_output=True,
                 text=True,
                 env=env,
@@ -50,20 +50,22 @@ async def _interactions(index: Path) -> dict[str, Any]:
 
     store = Store(index, create=False)
     busiest = actors(store)[0].actor  # the most quoted actor of the corpus
-    app = GuidedReaderApp(store, session_file=Path(tempfile.mkdtemp()) / "session.json")
+    from reader.userstate import UserState
+
+    app = GuidedReaderApp(store, userstate=UserState(Path(tempfile.mkdtemp()) / "userstate.sqlite3"))
     jumps: list[float] = []
     opens: list[float] = []
     panes: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         screen = app.screen
         # make the busiest actor current, as choosing it in the corpus list does
         await pilot.press("3", "c")
-        await _settle(pilot)
+        await settle(pilot)
         listing = screen.query_one("#actors-list", OptionList)
         listing.highlighted = listing.get_option_index(busiest.id)
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         idle = [await _timed(pilot, "z") for _ in range(SAMPLES)]  # a key bound to nothing
         for _ in range(SAMPLES):
             jumps.append(await _timed(pilot, "right_square_bracket"))
@@ -71,11 +73,11 @@ async def _interactions(index: Path) -> dict[str, Any]:
             panes.append(await _timed(pilot, str(number % 4 + 1)))
         for number in range(SAMPLES // 2):
             await pilot.press("slash")
-            await _settle(pilot)
+            await settle(pilot)
             for character in ("economy", "election", "music", "film")[number % 4]:
                 await pilot.press(character)
             await pilot.press("enter")
-            await _settle(pilot)
+            await settle(pilot)
             await pilot.press("down")
             opens.append(await _timed(pilot, "enter"))
     store.close()
@@ -105,7 +107,8 @@ async def _timed(pilot: Any, key: str) -> float:
     return time.perf_counter() - start
 
 
-async def _settle(pilot: Any) -> None:
+async def settle(pilot: Any) -> None:
+    """Wait until every worker (and what their results start) has finished."""
     for _ in range(20):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from index.store import Store
 from reader.app import GuidedReaderApp
+from reader.userstate import UserState
 
 
 def rss_mb() -> float:
@@ -28,8 +29,7 @@ class Probe(GuidedReaderApp):
         self.set_interval(0.005, self._check)
 
     def _check(self) -> None:
-        state = getattr(self.screen, "state", None)
-        if state is not None and getattr(state, "article", None) is not None:
+        if getattr(self.screen, "article", None) is not None:
             self.call_after_refresh(self._shown)
 
     def _shown(self) -> None:
@@ -40,5 +40,6 @@ class Probe(GuidedReaderApp):
 
 if __name__ == "__main__":
     store = Store(Path(sys.argv[1]), create=False)
-    Probe(store, session_file=Path(sys.argv[2]) if len(sys.argv) > 2 else None).run(headless=True, size=(120, 40))
+    state = UserState(Path(sys.argv[2])) if len(sys.argv) > 2 else None
+    Probe(store, userstate=state).run(headless=True, size=(120, 40))
     store.close()

@@ -7,6 +7,8 @@ happens exactly once, here, and nothing downstream rewrites the text.
 from __future__ import annotations
 
 import codecs
+import os
+import unicodedata
 
 # Signatures of common binary formats people save with a wrong extension.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -79,4 +81,35 @@ def _checked(text: str) -> str:
         raise DecodeError("it holds NUL characters, so it looks binary, not text")
     if not text.strip():
         raise DecodeError("the file holds no text")
-    return text
+    return normalize(text)
+
+
+def normalize(text: str) -> str:
+    """The one Unicode form of every text the index holds and every query:
+    NFC, so "Pashinyán" typed with a combining accent (NFD, as macOS and
+    some exports write it) is the same word as the precomposed one.  NFC
+    only joins characters that are the same letter, so the text reads the
+    same; compatibility forms (ligatures, full-width letters) are kept."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A file name as text that can always be stored and printed.
+
+    A name that is not valid UTF-8 reaches Python with lone surrogates,
+    which no UTF-8 writer accepts; its bad bytes are written as ``\\xe9``
+    instead, the same every time, so the same file keeps the same path."""
+    raw = os.fspath(path)
+    try:
+        raw.encode("utf-8")
+        return raw
+    except UnicodeEncodeError:
+        return raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if _escapable(raw) else raw.encode("utf-8", "backslashreplace").decode("ascii")
+
+
+def _escapable(raw: str) -> bool:
+    try:
+        raw.encode("utf-8", "surrogateescape")
+        return True
+    except UnicodeEncodeError:
+        return False

@@ -47,17 +47,20 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
 import platformdirs
+import regex
 
 try:  # the regex parser, to find the literals a pattern needs
     from re import _parser as _sre_parser  # Python 3.11+
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
+from .decoding import normalize
 from .models import Actor, GlossaryEntry, GlossaryLink, KeyDate
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "seeds" / "glossary"
@@ -116,8 +119,9 @@ def _splits_word(text: str, pos: int) -> bool:
 
 
 def _squash(text: str) -> str:
-    """Fold and collapse spaces: the form names are compared in."""
-    return " ".join(fold(text).split())
+    """Fold and collapse spaces: the form names are compared in (NFC, the
+    form article texts are stored in)."""
+    return " ".join(fold(normalize(text)).split())
 
 
 # -- loading ---------------------------------------------------------------
@@ -195,7 +199,7 @@ def _load_file(path: Path, errors: list[str]) -> list[tuple[GlossaryEntry, int |
     if not isinstance(raw_entries, list):
         errors.append(f"glossary: {path}:1: 'entry' must be an array of tables — write each entry under a line [[entry]]; the other files were loaded.")
         return []
-    header_lines = [text.count("\n", 0, m.start()) + 1 for m in _ENTRY_HEADER.finditer(text)]
+    header_lines = _line_numbers(text, (m.start() for m in _ENTRY_HEADER.finditer(text)))
     lines: list[int | None] = header_lines if len(header_lines) == len(raw_entries) else [None] * len(raw_entries)
     loaded = []
     for index, (raw, line) in enumerate(zip(raw_entries, lines, strict=True), 1):
@@ -205,6 +209,19 @@ def _load_file(path: Path, errors: list[str]) -> list[tuple[GlossaryEntry, int |
             entry.origin = str(path)
             loaded.append((entry, line))
     return loaded
+
+
+def _line_numbers(text: str, offsets: Iterable[int]) -> list[int]:
+    """1-based line numbers of increasing ``offsets``, counting each newline
+    once (counting from the start for every entry was quadratic: 30,000
+    entries took 18 s)."""
+    lines: list[int] = []
+    line, counted = 1, 0
+    for offset in offsets:
+        line += text.count("\n", counted, offset)
+        counted = offset
+        lines.append(line)
+    return lines
 
 
 def _parse_entry(raw: Any, place: str, errors: list[str]) -> GlossaryEntry | None:
@@ -283,6 +300,7 @@ def _parse_dates(value: Any) -> list[KeyDate] | None:
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
+@lru_cache(maxsize=4096)  # checked at load and again when a matcher is built
 def pattern_problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot join the combined regex, or None.
 
@@ -300,7 +318,53 @@ def pattern_problem(pattern: str) -> str | None:
         return "back-references are not allowed"
     if compiled.fullmatch("") is not None:
         return "it matches empty text"
+    if _nested_repeat(pattern):
+        return (
+            "a repeat inside a repeat, like (a+)+ or (\\w+\\s?)+, can take exponential time on some texts"
+            " — repeat the group once, or make the inner repeat possessive (a++) or atomic (?>...)"
+        )
+    try:
+        regex.compile(f"(?P<_probe>{pattern})", regex.IGNORECASE)
+    except regex.error as exc:
+        return str(exc)
     return None
+
+
+def _nested_repeat(pattern: str) -> bool:
+    """Whether an unbounded repeat holds another repeat of more than one
+    step, the shape behind catastrophic backtracking.  Possessive repeats and
+    atomic groups never backtrack into themselves, so they are allowed."""
+    try:
+        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - compile errors are reported elsewhere
+        return False
+    return _has_nested_repeat(list(parsed), inside=False)
+
+
+def _has_nested_repeat(items: list[tuple[Any, Any]], inside: bool) -> bool:
+    for op, av in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, body = av
+            many = high > 1
+            if inside and many:
+                return True
+            if _has_nested_repeat(list(body), inside or (many and high > _BOUNDED_REPEAT)):
+                return True
+        elif name == "SUBPATTERN":
+            if _has_nested_repeat(list(av[-1]), inside):
+                return True
+        elif name == "BRANCH":
+            if any(_has_nested_repeat(list(alt), inside) for alt in av[1]):
+                return True
+        elif name == "ASSERT" or name == "ASSERT_NOT":
+            if _has_nested_repeat(list(av[1]), inside):
+                return True
+        # ATOMIC_GROUP and POSSESSIVE_REPEAT: no backtracking into them
+    return False
+
+
+_BOUNDED_REPEAT = 10  # (\w+ ){1,3} is polynomial and fine; {1,100} is not
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -430,7 +494,11 @@ class GlossaryMatcher:
         ]
         self._always: frozenset[int] = frozenset()  # patterns without a usable trigger
         self._automaton = self._build_automaton(values)
-        self._regexes: dict[frozenset[int], re.Pattern[str]] = {}
+        self._regexes: dict[frozenset[int], Any] = {}
+        self._switched_off: set[int] = set()  # patterns that ran out of time
+        self._names: dict[tuple[str, str], str] | None = None
+        #: One line per pattern switched off for running out of time.
+        self.problems: list[str] = []
 
     def _build_automaton(self, values: list[GlossaryEntry]) -> ahocorasick.Automaton | None:
         """One automaton for names and pattern triggers: values are
@@ -459,6 +527,12 @@ class GlossaryMatcher:
             automaton.add_word(key, (len(key), options, frozenset(triggers.get(key, ()))))
         automaton.make_automaton()
         return automaton
+
+    def name_index(self) -> dict[tuple[str, str], str]:
+        """(category, folded name) -> entry id, built once per matcher."""
+        if self._names is None:
+            self._names = _name_index(self.entries)
+        return self._names
 
     def find(self, text: str) -> list[GlossaryLink]:
         """Every occurrence of every entry, sorted by start; ``term`` is the
@@ -500,30 +574,70 @@ class GlossaryMatcher:
             candidates.append(_Candidate(start, end, entry, 0))
         return candidates, frozenset(live)
 
-    def _pattern_candidates(self, plain: str, live: frozenset[int]) -> Iterable[_Candidate]:
+    def _pattern_candidates(self, plain: str, live: frozenset[int]) -> list[_Candidate]:
+        """Pattern matches, within a time limit: a pattern that backtracks
+        for ever on this text (``(x|xx)+y`` passes the static check) is found
+        by running the patterns one by one, switched off and reported, and
+        the others still link."""
+        live = live - self._switched_off
         if not live:
-            return
-        regex = self._regex_for(live)
-        for match in regex.finditer(plain):
+            return []
+        limit = pattern_time_limit(len(plain))
+        try:
+            return self._run_patterns(plain, live, limit)
+        except TimeoutError:
+            pass
+        for index in sorted(live):
+            try:
+                self._run_patterns(plain, frozenset({index}), limit)
+            except TimeoutError:
+                self._switch_off(index, len(plain), limit)
+        live = live - self._switched_off
+        return self._run_patterns(plain, live, limit) if live else []
+
+    def _run_patterns(self, plain: str, live: frozenset[int], limit: float) -> list[_Candidate]:
+        found = []
+        for match in self._regex_for(live).finditer(plain, timeout=limit):
             group = match.lastgroup
             if group is None:
                 continue
             start, end = match.span(group)
             if start == end or _splits_word(plain, start) or _splits_word(plain, end):
                 continue
-            yield _Candidate(start, end, self._patterns[int(group[1:])][0], 1)
+            found.append(_Candidate(start, end, self._patterns[int(group[1:])][0], 1))
+        return found
 
-    def _regex_for(self, live: frozenset[int]) -> re.Pattern[str]:
+    def _switch_off(self, index: int, size: int, limit: float) -> None:
+        self._switched_off.add(index)
+        self._regexes.clear()
+        entry_id, pattern = self._patterns[index]
+        origin = self.entries[entry_id].origin or "glossary"
+        self.problems.append(
+            f"glossary: {origin}: entry {entry_id!r}: pattern {pattern!r} took too long "
+            f"(over {limit:.0f} s on a text of {size:,} characters) and was switched off — simplify it"
+        )
+
+    def _regex_for(self, live: frozenset[int]) -> Any:
         """The combined regex of the ``live`` patterns, one named group each
         (``g<index>``), compiled once per distinct set.  The leading
-        ``(?<!\\w)`` lets the engine skip mid-word positions at once."""
-        regex = self._regexes.get(live)
-        if regex is None:
+        ``(?<!\\w)`` lets the engine skip mid-word positions at once.  The
+        ``regex`` module, because its matching takes a time limit."""
+        compiled = self._regexes.get(live)
+        if compiled is None:
             if len(self._regexes) >= 256:
                 self._regexes.clear()
             body = "|".join(f"(?P<g{i}>{self._patterns[i][1]})" for i in sorted(live))
-            regex = self._regexes[live] = re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
-        return regex
+            compiled = self._regexes[live] = regex.compile(rf"(?<!\w)(?:{body})", regex.IGNORECASE)
+        return compiled
+
+
+#: Seconds the glossary patterns may take on one text: generous for a text
+#: of any size (the BBC corpus links at 5 million characters a second).
+PATTERN_SECONDS = float(os.environ.get("READER_PATTERN_SECONDS", "2"))
+
+
+def pattern_time_limit(size: int) -> float:
+    return PATTERN_SECONDS + size / 200_000
 
 
 def _plural_end(folded: str, end: int) -> int:
@@ -547,7 +661,7 @@ _ACTOR_CATEGORIES = {
 }
 
 
-def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry]) -> None:
+def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry], matcher: GlossaryMatcher | None = None) -> None:
     """Set ``Actor.entry`` when the actor's name or an alias is an entry's
     term or alias (an actor "Nikol Pashinyan" gets "nikol-pashinyan").
 
@@ -555,13 +669,15 @@ def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry]) -> No
     becomes the person "Pashinyan".  When no name matches exactly, a name that
     *ends* with an entry's name ("Armenian Prime Minister Nikol Pashinyan")
     is accepted, since the head of an English noun phrase comes last.
+
+    Pass the ``matcher`` built for ``entries`` when linking many articles:
+    its name index is built once, not once per article.
     """
-    index: dict[tuple[str, str], str] = {}
-    for entry in entries.values():
-        for name in [entry.term, *entry.aliases]:
-            for key in _variants(name):
-                index.setdefault((entry.category, key), entry.id)
-    matcher: GlossaryMatcher | None = None
+    if matcher is None or matcher.entries.keys() != entries.keys():
+        matcher = None
+        index = _name_index(entries)
+    else:
+        index = matcher.name_index()
     for actor in actors:
         allowed = _ACTOR_CATEGORIES.get(actor.kind, {"person", "organization"})
         names = [actor.name, *actor.aliases]
@@ -571,6 +687,16 @@ def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry]) -> No
             found = _tail_entry(names, allowed, matcher)
         if found is not None:
             actor.entry = found
+
+
+def _name_index(entries: Mapping[str, GlossaryEntry]) -> dict[tuple[str, str], str]:
+    """(category, folded name) -> entry id, for every term and alias."""
+    index: dict[tuple[str, str], str] = {}
+    for entry in entries.values():
+        for name in [entry.term, *entry.aliases]:
+            for key in _variants(name):
+                index.setdefault((entry.category, key), entry.id)
+    return index
 
 
 def _exact_entry(names: list[str], allowed: set[str], index: dict[tuple[str, str], str]) -> str | None:

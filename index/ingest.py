@@ -20,7 +20,8 @@ from pathlib import Path
 from .linking import link
 from .models import Analysis, Article, SourceText, Span
 from .sources import SUPPORTED_SUFFIXES, SourceError, read_source
-from .store import Store, article_id, content_hash
+from .budgeted import BUDGET_ENV, Unanalysed, analyse_within_budget
+from .store import Store, StoreError, article_id, content_hash, exclusive_folder
 from .texts import TextStore
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -34,7 +35,6 @@ PROJECT_FILES = {"README", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG
 COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
 COMMIT_EVERY_SECONDS = 30.0
 PARALLEL_FROM = 40  # below this many new files, one process is faster
-FALLBACK_CHUNK = 64  # at least analyze_many's chunk, so the failing article is redone
 
 
 @dataclass(slots=True)
@@ -46,10 +46,15 @@ class AddReport:
     unchanged: int = 0
     duplicates: int = 0
     failed: list[str] = field(default_factory=list)
+    # problems that are not one file's (a glossary file's, say): shown, but
+    # they do not make the run fail
+    notices: list[str] = field(default_factory=list)
+    # added, but without statements: the analysis ran past the time budget
+    without_statements: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.without_statements
 
     def summary(self) -> str:
         parts = [f"{len(self.added)} added"]
@@ -58,16 +63,22 @@ class AddReport:
         parts.append(f"{self.unchanged} unchanged")
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} skipped")
+        if self.without_statements:
+            parts.append(f"{len(self.without_statements)} without statements")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         return ", ".join(parts)
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+def collect_files(paths: Iterable[str | Path], *, follow_links: bool = False) -> tuple[list[Path], list[str]]:
     """Expand folders recursively; return files and one-line errors.
 
-    Folders are walked following links, but each real folder once, so a
-    symlink loop ends instead of recursing forever.
+    A walk stays inside the folder the user named: a symbolic link leading
+    out of it (to ``/``, to another user's files) is reported and not
+    followed unless ``follow_links``.  Links inside it are followed, each
+    real folder once, so a symlink loop ends instead of recursing forever.
+    A path named explicitly is what the user asked for and is read even
+    when it is a link.
     """
     files: list[Path] = []
     errors: list[str] = []
@@ -89,6 +100,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         if not is_dir:
             _remember(path, files, seen)
             continue
+        top = os.path.realpath(path)
         visited: set[str] = set()
         for root, dirs, names in os.walk(path, followlinks=True, onerror=lambda e: errors.append(_walk_error(e))):
             real = os.path.realpath(root)
@@ -96,14 +108,36 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
                 dirs[:] = []
                 continue
             visited.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            kept = []
+            for name in sorted(d for d in dirs if not d.startswith(".")):
+                if follow_links or _inside(os.path.join(root, name), top):
+                    kept.append(name)
+                else:
+                    errors.append(_outside(Path(root) / name, "folder", path))
+            dirs[:] = kept
             for name in sorted(names):
                 if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                     continue
                 if Path(name).stem.upper() in PROJECT_FILES:  # a folder's own notes, not news
                     continue
+                if not follow_links and not _inside(os.path.join(root, name), top):
+                    errors.append(_outside(Path(root) / name, "file", path))
+                    continue
                 _remember(Path(root) / name, files, seen)
     return files, errors
+
+
+def _inside(path: str, top: str) -> bool:
+    """Whether ``path``, links resolved, lies within the real folder ``top``."""
+    real = os.path.realpath(path)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path, what: str, named: Path) -> str:
+    return (
+        f"{path}: a link to a {what} outside {named} — not followed; "
+        f"add it by name or use --follow-links"
+    )
 
 
 def _remember(path: Path, files: list[Path], seen: set[str]) -> None:
@@ -133,36 +167,42 @@ def add_paths(
     *,
     progress: Progress | None = None,
     processes: int | None = None,
+    follow_links: bool = False,
 ) -> AddReport:
     """Add files and folders to the index; never stops for one bad file."""
     report = AddReport()
-    files, errors = collect_files(paths)
+    files, errors = collect_files(paths, follow_links=follow_links)
     report.failed.extend(errors)
-    ensure_glossary(store)
+    report.notices.extend(ensure_glossary(store))
+    # A first look, to spare analysing what is indexed already; what is
+    # written is decided again under the write lock, in _commit.
     by_path, hashes = store.known_sources()
-    todo: list[tuple[SourceText, int | None, str | None]] = []  # source, kept seq, old id
-    batch_hashes: set[str] = set()
+    todo: list[SourceText] = []
     for source in read_files(files, report):
-        digest = content_hash(source.text)
-        if digest in hashes or digest in batch_hashes:
-            if by_path.get(source.path) == digest:
-                report.unchanged += 1
-            else:
-                report.duplicates += 1
-            continue
-        batch_hashes.add(digest)
-        old = by_path.get(source.path)
-        old_id = old[:16] if old else None
-        header = store.header(old_id) if old_id else None
-        todo.append((source, header.seq if header else None, old_id))
+        if not _known(source, by_path, hashes, report):
+            todo.append(source)
     if todo:
         _analyse_and_write(store, todo, report, progress, processes)
     return report
 
 
+def _known(source: SourceText, by_path: dict[str, str], hashes: set[str], report: AddReport) -> bool:
+    """Whether the index (or this run) has this text already, counted as
+    unchanged (same path) or a duplicate; a new text's hash is remembered."""
+    digest = content_hash(source.text)
+    if digest in hashes:
+        if by_path.get(source.path) == digest:
+            report.unchanged += 1
+        else:
+            report.duplicates += 1
+        return True
+    hashes.add(digest)
+    return False
+
+
 def _analyse_and_write(
     store: Store,
-    todo: list[tuple[SourceText, int | None, str | None]],
+    todo: list[SourceText],
     report: AddReport,
     progress: Progress | None,
     processes: int | None,
@@ -173,48 +213,37 @@ def _analyse_and_write(
     matcher = GlossaryMatcher(entries)
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
-    next_seq = store.next_seq()
-    pending: list[tuple[Article, str | None]] = []
+    pending: list[tuple[SourceText, Analysis]] = []
     last_commit = time.monotonic()
-    analyses = safe_analyses([(s.text, s.title_span) for s, _, _ in todo], processes)
-    for done, ((source, kept_seq, old_id), analysis) in enumerate(zip(todo, analyses, strict=True), 1):
-        if isinstance(analysis, str):
-            report.failed.append(f"{source.path}: not added: the analysis failed ({analysis}) — please report this file")
-            continue
+    analyses = safe_analyses([(s.text, s.title_span) for s in todo], processes)
+    for done, (source, analysis) in enumerate(zip(todo, analyses, strict=True), 1):
+        if isinstance(analysis, Unanalysed):
+            if not analysis.over_budget:
+                report.failed.append(f"{source.path}: not added: the analysis failed ({analysis.reason}) — please report this file")
+                continue
+            report.without_statements.append(over_budget_line(source.path, analysis))
+            analysis = Analysis()
         link(analysis, source.text, matcher, entries)
-        seq = kept_seq if kept_seq is not None else next_seq
-        if kept_seq is None:
-            next_seq += 1
-        pending.append((_article(source, seq, analysis), old_id))
+        pending.append((source, analysis))
         if progress:
             progress(done, len(todo), source.path)
         if len(pending) >= COMMIT_EVERY_ARTICLES or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
-            _commit(store, pending, next_seq, report)
+            _commit(store, pending, report)
             pending = []
             last_commit = time.monotonic()
     if pending:
-        _commit(store, pending, next_seq, report)
+        _commit(store, pending, report)
+    report.notices.extend(matcher.problems)
 
 
-def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | str]:
-    """Analyses in order; an article whose analysis raises yields a one-line
-    reason instead, and the batch goes on."""
-    from .analysis import analyze, analyze_many
+def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | Unanalysed]:
+    """Analyses in order; an article whose analysis raises or runs past the
+    time budget yields the reason instead, and the batch goes on."""
+    return analyse_within_budget(items, processes)
 
-    done = 0
-    while done < len(items):
-        try:
-            for analysis in analyze_many(iter(items[done:]), processes=processes):
-                done += 1
-                yield analysis
-        except Exception:
-            # redo the failed chunk one article at a time, then carry on in bulk
-            for text, title_span in items[done : done + FALLBACK_CHUNK]:
-                done += 1
-                try:
-                    yield analyze(text, title_span)
-                except Exception as exc:
-                    yield f"{type(exc).__name__}: {str(exc)[:100]}"
+
+def over_budget_line(path: str, problem: Unanalysed) -> str:
+    return f"{path}: indexed without statements: {problem.reason} (the limit is set by {BUDGET_ENV})"
 
 
 def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
@@ -229,21 +258,44 @@ def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
         source=source.source,
         url=source.url,
         analysis=analysis,
+        author=source.author,
     )
 
 
-def _commit(store: Store, pending: list[tuple[Article, str | None]], next_seq: int, report: AddReport) -> None:
-    # Texts first (each file atomic), then one index commit for the batch:
-    # a crash in between leaves spare texts, never an indexed article
-    # without its text.  Replaced versions' texts go after the commit.
-    for article, _ in pending:
-        store.texts.save(article)
-    with store.writer() as writer:
-        for article, old_id in pending:
-            if old_id:
-                store.delete_article(writer, old_id)
-            store.add_article(writer, article)
-        store.write_state(writer, next_seq=next_seq, analysis=_oldest_analysis(store, pending))
+def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: AddReport) -> None:
+    """Decide and write one batch as the only writer: what is indexed, the
+    next sequence number and the versions replaced are read under the
+    write lock, so two writers never add an article twice or share a
+    number."""
+    with store.exclusive():
+        by_path, hashes = store.known_sources()
+        next_seq = store.next_seq()
+        pending: list[tuple[Article, str | None]] = []
+        for source, analysis in analysed:
+            if _known(source, by_path, hashes, report):  # another writer added it meanwhile
+                continue
+            old = by_path.get(source.path)
+            old_id = old[:16] if old else None
+            header = store.header(old_id) if old_id else None
+            if header is not None:
+                seq = header.seq
+            else:
+                seq, next_seq = next_seq, next_seq + 1
+            by_path[source.path] = content_hash(source.text)
+            pending.append((_article(source, seq, analysis), old_id))
+        if not pending:
+            return
+        # Texts first (each file atomic), then one index commit for the
+        # batch: a crash in between leaves spare texts, never an indexed
+        # article without its text.  Replaced versions' texts go after.
+        for article, _ in pending:
+            store.texts.save(article)
+        with store.writer() as writer:
+            for article, old_id in pending:
+                if old_id:
+                    store.delete_article(writer, old_id)
+                store.add_article(writer, article)
+            store.write_state(writer, next_seq=next_seq, analysis=_oldest_analysis(store, pending))
     for article, old_id in pending:
         if old_id and old_id != article.id:
             store.texts.remove(old_id)
@@ -272,25 +324,34 @@ def ensure_glossary(store: Store) -> list[str]:
 
     loaded = load_glossary()
     fingerprint = glossary_fingerprint(loaded.entries)
-    if store.state().get("glossary") != fingerprint:
-        relink(store, loaded.entries, fingerprint)
-    return loaded.errors
+    if store.state().get("glossary") == fingerprint:
+        return loaded.errors
+    try:
+        return loaded.errors + relink(store, loaded.entries, fingerprint)
+    except StoreError as exc:
+        # a read-only or busy index still answers questions, with the links
+        # of the glossary it was last linked to
+        return loaded.errors + [f"the glossary changed but the articles were not re-linked: {exc}"]
 
 
-def relink(store: Store, entries: dict, fingerprint: str) -> int:
-    """Store ``entries`` and re-link every indexed article to them."""
+def relink(store: Store, entries: dict, fingerprint: str) -> list[str]:
+    """Store ``entries`` and re-link every indexed article to them (unless
+    another writer just did); returns the matcher's problems."""
     from .glossary import GlossaryMatcher
 
     matcher = GlossaryMatcher(entries)
-    articles = list(store.iter_articles())
-    with store.writer() as writer:
-        store.write_glossary(writer, list(entries.values()))
-        for article in articles:
-            link(article.analysis, article.text, matcher, entries)
-            store.delete_article(writer, article.id)
-            store.add_article(writer, article)
-        store.write_state(writer, glossary=fingerprint)
-    return len(articles)
+    with store.exclusive():
+        if store.state().get("glossary") == fingerprint:
+            return []
+        articles = list(store.iter_articles())
+        with store.writer() as writer:
+            store.write_glossary(writer, list(entries.values()))
+            for article in articles:
+                link(article.analysis, article.text, matcher, entries)
+                store.delete_article(writer, article.id)
+                store.add_article(writer, article)
+            store.write_state(writer, glossary=fingerprint)
+    return matcher.problems
 
 
 def reindex(path: Path, *, progress: Progress | None = None, processes: int | None = None) -> tuple[int, list[str]]:
@@ -301,19 +362,22 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
     nothing.  Returns the number of articles and one line per text that
     could not be read.
     """
+    with exclusive_folder(path):  # no other writer meanwhile, even on a damaged index
+        return _reindex(path, progress, processes)
+
+
+def _reindex(path: Path, progress: Progress | None, processes: int | None) -> tuple[int, list[str]]:
     from .glossary import GlossaryMatcher, glossary_fingerprint, load_glossary
-    from .store import IndexDamaged, StoreError
+    from .store import IndexDamaged
 
     texts = TextStore(path / "texts")
     articles, errors = texts.load_all()
     try:
         old: Store | None = Store(path, create=False)
-    except IndexDamaged:
-        old = None
-    except StoreError:
+    except (IndexDamaged, StoreError):
         old = None
     guard = old.write_lock() if old is not None else nullcontext()
-    with guard:  # holds the old index's lock: no other writer meanwhile
+    with guard:  # and whoosh's own lock, against writers of older versions
         fresh_dir = path / "whoosh.new"
         shutil.rmtree(fresh_dir, ignore_errors=True)
         fresh = Store(path, whoosh_name="whoosh.new", rebuild=True)
@@ -326,8 +390,11 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
         with fresh.writer() as writer:
             fresh.write_glossary(writer, list(loaded.entries.values()))
             for done, (article, analysis) in enumerate(zip(articles, analyses, strict=True), 1):
-                if isinstance(analysis, str):  # keep the article, without statements
-                    errors.append(f"{article.path}: kept without statements: the analysis failed ({analysis})")
+                if isinstance(analysis, Unanalysed):  # keep the article, without statements
+                    if analysis.over_budget:
+                        errors.append(over_budget_line(article.path, analysis))
+                    else:
+                        errors.append(f"{article.path}: kept without statements: the analysis failed ({analysis.reason})")
                     analysis = Analysis()
                 link(analysis, article.text, matcher, loaded.entries)
                 article.analysis = analysis

@@ -18,7 +18,7 @@ def link(analysis: Analysis, text: str, matcher: object, entries: Mapping[str, G
     from .glossary import link_actors
 
     analysis.glossary = matcher.find(text)  # type: ignore[attr-defined]
-    link_actors(analysis.actors, entries)
+    link_actors(analysis.actors, entries, matcher)  # type: ignore[arg-type]
     merge_actors_by_entry(analysis)
     return analysis
 

@@ -238,6 +238,7 @@ class SourceText:
     source: str | None = None
     url: str | None = None
     encoding: str = "utf-8"
+    author: str | None = None
 
 
 @dataclass(slots=True)
@@ -254,3 +255,4 @@ class Article:
     source: str | None = None
     url: str | None = None
     analysis: Analysis = field(default_factory=Analysis)
+    author: str | None = None

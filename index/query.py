@@ -15,9 +15,10 @@ from typing import Any
 
 from whoosh import qparser
 from whoosh.lang.porter import stem
-from whoosh.query import And, Every, FuzzyTerm, Or, Phrase, Query, Term
+from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Phrase, Query, Term
 
-from .models import Actor, GlossaryEntry, Span, Statement
+from .decoding import normalize
+from .models import ACTOR_KINDS, STATEMENT_KINDS, Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
 from .store import ArticleHeader, Store
 
@@ -131,11 +132,23 @@ def search(
     limit: int = 10,
     types: Sequence[str] | None = None,
     with_matches: bool = True,
+    offset: int = 0,
 ) -> SearchResult:
-    """Ranked hits with offsets and snippets, and a "did you mean"."""
+    """Ranked hits with offsets and snippets, and a "did you mean".
+
+    ``offset`` skips that many hits: the next page of a result (only the
+    page's own hits load their texts)."""
     result = SearchResult(query=text)
+    text = normalize(text)  # the form the texts are stored in
     if not text.strip():
         result.error = "the query is empty — type some words to search for"
+        return result
+    unknown_field = unknown_fields(text)
+    if unknown_field:
+        result.error = (
+            f"unknown field {unknown_field[0]!r} in the query — the fields are {', '.join(QUERY_FIELDS)}"
+            f" (put words with a colon in quotes to search for them as written)"
+        )
         return result
     try:
         query = parse(text)
@@ -149,17 +162,31 @@ def search(
         return result
     if STATEMENT in wanted:
         query = parse(text, "statements" if wanted == (STATEMENT,) else "all")
+    offset = max(0, offset)
     try:
         with store.searcher() as searcher:
-            query = _expand_fuzzy(query, text, searcher)
-            results = searcher.search(query, limit=max(1, limit), filter=_type_filter(searcher, wanted))
+            unknown_kind = _unknown_kind(query, searcher)
+            if unknown_kind:
+                result.error = unknown_kind
+                return result
+            query = _expand_fuzzy(store, query, text)
+            allowed = _type_filter(store, wanted)
+            wanted_hits = offset + max(1, limit)
+            results = searcher.search(query, limit=wanted_hits, filter=allowed)
             scored = results.scored_length()
             # Counting every match costs as much as the search: below the
-            # limit the count is exact, above it whoosh's estimate will do.
-            result.total = scored if scored < limit else max(scored, _estimate(query, searcher))
-            result.exact = scored < limit
+            # limit the count is exact, above it whoosh's estimate will do,
+            # never more than the documents of the types searched; ``*``
+            # (every document of those types) is counted exactly.
+            if scored < wanted_hits:
+                result.total, result.exact = scored, True
+            elif _matches_everything(query):
+                result.total, result.exact = len(allowed), True
+            else:
+                result.total = max(scored, min(_estimate(query, searcher), len(allowed)))
+                result.exact = False
             phrases, only_in_phrases = _phrases(query)
-            forms = _surface_forms(searcher) if with_matches and scored else None
+            forms = _surface_forms(store) if with_matches and scored else None
             # Every indexed term the query can match (wildcards expanded):
             # cheaper than having whoosh record each hit's own terms, and a
             # term a document lacks is simply not found in its text.
@@ -168,16 +195,50 @@ def search(
                 for f, t in query.existing_terms(searcher.reader(), expand=True)
                 if f in TEXT_FIELDS
             } - only_in_phrases
-            for hit in results:
+            for hit in results[offset:wanted_hits]:
                 result.hits.append(_hit(store, hit, with_matches, phrases, terms, forms))
             try:
-                result.suggestion = _suggest(searcher, query, text)
+                result.suggestion = _suggest(store, searcher, text)
             except Exception:  # a suggestion is a courtesy: never fail the search for it
                 result.suggestion = None
     except Exception as exc:  # e.g. a field that holds no terms, odd ranges
         result.hits = []
         result.error = f"the query {text!r} could not be run ({type(exc).__name__}: {exc}) — simplify it"
     return result
+
+
+def _unknown_kind(query: Query, searcher: Any) -> str | None:
+    """A one-line hint when ``kind:`` names no kind there is, listing those there are."""
+    reader = searcher.reader()
+    for leaf in query.leaves():
+        if isinstance(leaf, Term) and leaf.fieldname == "kind":
+            kind = leaf.text.decode("utf-8") if isinstance(leaf.text, bytes) else str(leaf.text)
+            if kind in STATEMENT_KINDS or kind in ACTOR_KINDS or reader.doc_frequency("kind", kind):
+                continue
+            indexed = {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("kind")}
+            categories = sorted(indexed - set(STATEMENT_KINDS) - set(ACTOR_KINDS))
+            also = f"; glossary entries: {', '.join(categories)}" if categories else ""
+            return f"unknown kind {kind!r} — statements are one of: {', '.join(STATEMENT_KINDS)}{also}"
+    return None
+
+
+#: Fields a person searches, as the error for an unknown one lists them.
+QUERY_FIELDS = ("title", "body", "said", "actor", "kind", "source", "entry", "date")
+_FIELD_NAMES = frozenset(_SCHEMA.names())
+# "name:" outside quotes, not part of a web address ("http://") or a time
+_FIELD_PREFIX = re.compile(r'"[^"]*"|(?<![\w.:/])([A-Za-z_]\w*):(?!//)(?=\S)')
+
+
+def unknown_fields(text: str) -> list[str]:
+    """Field names in ``text`` the index does not have (whoosh would search
+    them as words and silently find nothing)."""
+    return [m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1) and m.group(1) not in _FIELD_NAMES]
+
+
+def _matches_everything(query: Query) -> bool:
+    """``*``: every leaf matches every document that has its field."""
+    leaves = list(query.leaves())
+    return bool(leaves) and all(isinstance(leaf, Every) for leaf in leaves)
 
 
 def _estimate(query: Query, searcher: Any) -> int:
@@ -187,39 +248,34 @@ def _estimate(query: Query, searcher: Any) -> int:
         return 0
 
 
-_FILTERS: dict[tuple[int, tuple[str, ...]], Any] = {}
-
-
-def _type_filter(searcher: Any, wanted: tuple[str, ...]) -> Any:
+def _type_filter(store: Store, wanted: tuple[str, ...]) -> set[int]:
     """The documents of the wanted types, computed once per index version
     (whoosh would rebuild this set on every search)."""
-    key = (id(searcher), wanted)
-    if key not in _FILTERS:
-        if len(_FILTERS) > 32:
-            _FILTERS.clear()
+
+    def build(searcher: Any) -> set[int]:
         docs: set[int] = set()
         for doctype in wanted:
             docs.update(searcher.docs_for_query(Term("doctype", doctype)))
-        _FILTERS[key] = docs
-    return _FILTERS[key]
+        return docs
+
+    return store.cached(("filter", wanted), build)
 
 
 _FUZZY = re.compile(r"(\w+)~(\d)?")
 
 
-def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
+def _expand_fuzzy(store: Store, query: Query, text: str) -> Query:
     """Fuzzy terms on stemmed fields: whoosh compares the *stem* with the
     unstemmed spelling list (so "economi~" finds nothing); compare the word
     as typed instead, then search the stems of the words found."""
     raw = {_stem(word.lower()): (word.lower(), int(dist) if dist else None) for word, dist in _FUZZY.findall(text)}
     if not raw:
         return query
-    vocabulary = _vocabulary(searcher)
 
     def expand(node: Query) -> Query:
         if isinstance(node, FuzzyTerm) and node.fieldname in TEXT_FIELDS:
             word, dist = raw.get(node.text, (node.text, None))
-            similar = _within(word, vocabulary, 1 if dist is None else min(dist, 2))
+            similar = _within(store, word, 1 if dist is None else min(dist, 2))
             stems = {_stem(w) for w in similar} | {node.text}
             return Or([Term(node.fieldname, stem_, boost=node.boost) for stem_ in sorted(stems)])
         if node.is_leaf():
@@ -229,11 +285,11 @@ def _expand_fuzzy(query: Query, text: str, searcher: Any) -> Query:
     return expand(query)
 
 
-def _suggest(searcher: Any, query: Query, text: str) -> str | None:
+def _suggest(store: Store, searcher: Any, text: str) -> str | None:
     """"Did you mean": each typed word whose stem is not in the index is
     replaced by the nearest indexed word, the most frequent among equals."""
     reader = searcher.reader()
-    vocabulary = _vocabulary(searcher)
+    vocabulary = _vocabulary(store)
     context = [
         _stem(w.lower())
         for w in _QUERY_WORD.findall(text)
@@ -251,7 +307,7 @@ def _suggest(searcher: Any, query: Query, text: str) -> str | None:
             continue
         if lowered in vocabulary:
             continue
-        best = _nearest(reader, lowered, vocabulary, context, searcher)
+        best = _nearest(store, reader, lowered, context, searcher)
         if best is None:
             continue
         out.append(text[last : match.start()])
@@ -267,13 +323,13 @@ def _suggest(searcher: Any, query: Query, text: str) -> str | None:
 _QUERY_WORD = re.compile(r"(?<![:\w])\w+", re.UNICODE)
 
 
-def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[str], searcher: Any) -> str | None:
+def _nearest(store: Store, reader: Any, word: str, context: list[str], searcher: Any) -> str | None:
     """The indexed word nearest to ``word``; among equals, the one that
     occurs most often with the query's other words, then the most frequent."""
     for maxdist in (1, 2):
         if maxdist == 2 and len(word) < 5:
             break
-        candidates = _within(word, vocabulary, maxdist) - {word}
+        candidates = _within(store, word, maxdist) - {word}
         if candidates:
             def rank(candidate: str) -> tuple[int, int, str]:
                 stem_ = _stem(candidate)
@@ -286,42 +342,32 @@ def _nearest(reader: Any, word: str, vocabulary: frozenset[str], context: list[s
     return None
 
 
-_VOCABULARIES: dict[int, frozenset[str]] = {}
-
-
-def _vocabulary(searcher: Any) -> frozenset[str]:
+def _vocabulary(store: Store) -> frozenset[str]:
     """Every word as written in titles and bodies, once per index version
     (whoosh's own edit-distance walk returns words that are not there)."""
-    key = id(searcher)
-    if key not in _VOCABULARIES:
-        _VOCABULARIES.clear()
+
+    def build(searcher: Any) -> frozenset[str]:
         reader = searcher.reader()
         words: set[str] = set()
         for fieldname in ("spell_body", "spell_title"):
             words.update(w.decode("utf-8") if isinstance(w, bytes) else w for w in reader.lexicon(fieldname))
-        _VOCABULARIES[key] = frozenset(words)
-    return _VOCABULARIES[key]
+        return frozenset(words)
+
+    return store.cached("vocabulary", build)
 
 
-@lru_cache(maxsize=256)
-def _within(word: str, vocabulary: frozenset[str], maxdist: int) -> set[str]:
+def _within(store: Store, word: str, maxdist: int) -> set[str]:
     """Indexed words within ``maxdist`` edits (transpositions count one)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
 
-    found = process.extract(word, _word_list(vocabulary), scorer=OSA.distance, score_cutoff=maxdist, limit=None)
-    return {choice for choice, _, _ in found}
+    def build(searcher: Any) -> set[str]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
+        words = store.cached("word list", lambda _: sorted(_vocabulary(store)))
+        found = process.extract(word, words, scorer=OSA.distance, score_cutoff=maxdist, limit=None)
+        return {choice for choice, _, _ in found}
 
-_WORD_LISTS: dict[int, list[str]] = {}
-
-
-def _word_list(vocabulary: frozenset[str]) -> list[str]:
-    key = id(vocabulary)
-    if key not in _WORD_LISTS:
-        _WORD_LISTS.clear()
-        _WORD_LISTS[key] = sorted(vocabulary)
-    return _WORD_LISTS[key]
+    return store.cached(("within", word, maxdist), build)
 
 
 def _hit(
@@ -418,6 +464,66 @@ def find_terms(
     return [words[i][0] for i in sorted(marked)]
 
 
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def text_matches(query_text: str, text: str, found: Sequence[Span] = ()) -> list[Span]:
+    """Every place in ``text`` where a query's words or phrases occur, a
+    phrase as one span ("our cause is right", not four words): what an
+    opened article lights up.  ``found`` (a search hit's own matches) adds
+    the words that wildcards and fuzzy terms expanded to."""
+    try:
+        query = parse(query_text, "all")
+    except ValueError:
+        return sorted(set(found), key=lambda s: (s.start, s.end))
+    phrases, only_in_phrases = _phrases(query)
+    loose = {
+        leaf.text
+        for leaf in query.leaves()
+        if not isinstance(leaf, Phrase) and getattr(leaf, "fieldname", None) in TEXT_FIELDS and isinstance(getattr(leaf, "text", None), str)
+    }
+    loose |= {_stem(span.text(text).lower()) for span in found} - only_in_phrases
+    words = [(m.start(), m.end(), _stem(m.group().lower())) for m in _TOKEN.finditer(text) if m.group().lower() not in _STOP_WORDS]
+    spans = [Span(start, end) for start, end, stem_ in words if stem_ in loose]
+    for phrase in phrases:
+        size = len(phrase)
+        for i in range(len(words) - size + 1):
+            if size and all(words[i + k][2] == phrase[k] for k in range(size)):
+                spans.append(Span(words[i][0], words[i + size - 1][1]))
+    for typed in _QUOTED.findall(query_text):  # the phrase as typed, stop words included
+        pieces = typed.split()
+        if pieces:
+            pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(p) for p in pieces) + r"(?!\w)", re.IGNORECASE)
+            spans.extend(Span(*m.span()) for m in pattern.finditer(text))
+    return _merge_overlapping(spans)
+
+
+def _merge_overlapping(spans: Sequence[Span]) -> list[Span]:
+    merged: list[list[int]] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    return [Span(start, end) for start, end in merged]
+
+
+def content_words(text: str, extra_stops: frozenset[str] = frozenset()) -> set[str]:
+    """The stems of a text's words of four letters or more, without stop
+    words (and ``extra_stops``): what two sentences share when they are
+    about the same thing."""
+    stems = set()
+    for match in _LETTERS.finditer(text.lower()):
+        word = match.group()
+        if len(word) < 4 or word in _STOP_WORDS or word in extra_stops:
+            continue
+        stems.add(_stem(word))
+    return stems
+
+
+_LETTERS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
 def _only_stop_words(gap: str) -> bool:
     return all(word.lower() in _STOP_WORDS for word in _TOKEN.findall(gap))
 
@@ -428,21 +534,17 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)", re.IGNORECASE)
 
 
-_FORMS: dict[int, dict[str, list[str]]] = {}
-
-
-def _surface_forms(searcher: Any) -> dict[str, list[str]]:
+def _surface_forms(store: Store) -> dict[str, list[str]]:
     """stem -> every word written with it in the index (once per version)."""
-    vocabulary = _vocabulary(searcher)
-    key = id(vocabulary)
-    if key not in _FORMS:
-        _FORMS.clear()
+
+    def build(searcher: Any) -> dict[str, list[str]]:
         forms: dict[str, list[str]] = {}
-        for word in vocabulary:
+        for word in _vocabulary(store):
             if word not in _STOP_WORDS:
                 forms.setdefault(_stem(word), []).append(word)
-        _FORMS[key] = forms
-    return _FORMS[key]
+        return forms
+
+    return store.cached("surface forms", build)
 
 
 def _phrases(query: Query) -> tuple[list[list[str]], set[str]]:
@@ -534,6 +636,21 @@ def next_statement(store: Store, actor_id: str, order: int, *, forward: bool = T
         return StatementRef.from_fields(searcher.stored_fields(chosen[1])) if chosen else None
 
 
+def first_article(store: Store) -> str | None:
+    """The first article in reading order, without reading every header."""
+    with store.searcher() as searcher:
+        hits = searcher.search(Term("doctype", ARTICLE), limit=1, sortedby="seq")
+        return hits[0]["article"] if hits else None
+
+
+def neighbour(store: Store, seq: int, step: int) -> str | None:
+    """The article after (``step`` 1) or before (-1) corpus position ``seq``."""
+    bounds = NumericRange("seq", seq + 1, None) if step > 0 else NumericRange("seq", None, seq - 1)
+    with store.searcher() as searcher:
+        hits = searcher.search(And([Term("doctype", ARTICLE), bounds]), limit=1, sortedby="seq", reverse=step < 0)
+        return hits[0]["article"] if hits else None
+
+
 def statement_order(seq: int, position: int) -> int:
     return seq * ORDER_STRIDE + position
 
@@ -576,7 +693,7 @@ def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
 
 def find_actor(store: Store, name: str) -> list[ActorSummary]:
     """Actors whose id, name or alias matches ``name`` (best first)."""
-    wanted = name.strip().lower()
+    wanted = normalize(name).strip().lower()
     if not wanted:
         return []
     everyone = actors(store)

@@ -8,15 +8,16 @@ busy, and every batch of articles lands in a single commit.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
@@ -25,6 +26,7 @@ from whoosh.writing import SegmentWriter
 
 from .models import Analysis, Article, GlossaryEntry, Span
 from .texts import TextStore
+from .write_lock import LockTimeout, write_lock_for
 from .schema import (
     ACTOR,
     ARTICLE,
@@ -40,9 +42,8 @@ from .schema import (
 INDEX_ENV = "READER_INDEX"
 APP_NAME = "guided-reader"
 WRITE_TIMEOUT = float(os.environ.get("READER_WRITE_TIMEOUT", "10"))
-
-
-_THREAD_WRITE_LOCK = threading.RLock()
+MAX_CACHED = 2048  # derived values kept per index generation
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -55,6 +56,24 @@ class IndexBusy(StoreError):
 
 class IndexDamaged(StoreError):
     pass
+
+
+#: Errors that mean "this index cannot be written to now" rather than a bug.
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+_WRITE_FIXES = {
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
+    errno.EROFS: "it is on a read-only file system: use --index DIR on a writable disk",
+    errno.EACCES: "permission denied: make the index folder writable or use --index DIR",
+    errno.EPERM: "permission denied: make the index folder writable or use --index DIR",
+}
+
+
+def cannot_write(path: Path, exc: OSError) -> str:
+    """One line for a write that failed for a reason a person can fix."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    fix = _WRITE_FIXES.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"cannot write to the index at {path}{where}: {fix} — what was committed before is kept"
 
 
 class IndexOutdated(IndexDamaged):
@@ -92,6 +111,7 @@ class ArticleHeader:
     statements: int
     actors: int
     words: int
+    author: str | None = None
 
 
 class Store:
@@ -105,6 +125,8 @@ class Store:
         self.texts = TextStore(self.path / "texts")
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
+        self._cache: dict[Any, Any] = {}  # derived from the searcher's generation
+        self._cache_generation: int | None = None
         self._rebuild = rebuild  # a fresh index built beside the texts
         self.ix = self._open(create)
 
@@ -161,6 +183,22 @@ class Store:
                 self._searcher = self.ix.searcher()
             yield self._searcher
 
+    def cached(self, key: Any, build: Callable[[Searcher], T]) -> T:
+        """A value derived from the index (a filter, the vocabulary), built
+        once per index generation.  The cache belongs to this store and is
+        dropped when the searcher is refreshed, so a query never sees sets
+        from an older version of the index."""
+        with self.searcher() as searcher:
+            generation = searcher.reader().generation()
+            if generation != self._cache_generation:
+                self._cache.clear()
+                self._cache_generation = generation
+            if key not in self._cache:
+                if len(self._cache) >= MAX_CACHED:
+                    self._cache.clear()
+                self._cache[key] = build(searcher)
+            return self._cache[key]
+
     def generation(self) -> int:
         """The index version the searcher reads."""
         with self.searcher() as s:
@@ -177,6 +215,7 @@ class Store:
                 return False
             self._searcher.close()
             self._searcher = None
+            self._cache.clear()
             return True
 
     def is_empty(self) -> bool:
@@ -190,21 +229,25 @@ class Store:
 
     def known_sources(self) -> tuple[dict[str, str], set[str]]:
         """``({path: hash}, {hashes})`` from one lexicon read: no stored fields."""
-        by_path: dict[str, str] = {}
-        hashes: set[str] = set()
+        pairs: list[tuple[str, str]] = []
         with self.ix.reader() as reader:
             for raw in reader.lexicon("pathhash"):
                 key = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 digest, _, path = key.partition(":")
-                hashes.add(digest)
-                by_path[path] = digest
+                pairs.append((digest, path))
             # lexicon lists deleted documents' terms until a merge: check
             live = {h.decode() if isinstance(h, bytes) else h for h in reader.lexicon("hash")}
-        if hashes - live:
+        hashes = {digest for digest, _ in pairs}
+        per_path: dict[str, list[str]] = {}
+        for digest, path in pairs:
+            per_path.setdefault(path, []).append(digest)
+        # a replaced file's old version stays listed (in both lexicons) until
+        # a merge: when a path has two versions, ask which one is live
+        if hashes - live or any(len(d) > 1 for d in per_path.values()):
             with self.searcher() as s:
                 live = {d["hash"] for d in s.documents(doctype=ARTICLE)}
-            by_path = {p: h for p, h in by_path.items() if h in live}
             hashes &= live
+        by_path = {path: digest for digest, path in pairs if digest in hashes}
         return by_path, hashes
 
     def article_headers(self) -> list[ArticleHeader]:
@@ -243,6 +286,7 @@ class Store:
             source=head.get("source") or None,
             url=head.get("url") or None,
             analysis=Analysis.from_json(data["analysis"]),
+            author=(head.get("data") or {}).get("author") or None,
         )
 
     def iter_articles(self) -> Iterator[Article]:
@@ -284,48 +328,53 @@ class Store:
 
     # -- writing -------------------------------------------------------
     @contextmanager
+    def exclusive(self, timeout: float | None = None) -> Iterator[None]:
+        """Be the only writer of this index (threads and processes) for a
+        whole read-decide-write step; what is read inside is current.
+
+        Waits up to ``READER_WRITE_TIMEOUT`` seconds, then says the index is
+        busy.  Re-entrant: ``writer()`` inside it does not wait again."""
+        with exclusive_folder(self.path, timeout):
+            self.refresh()  # decide on what is committed now
+            yield
+
+    @contextmanager
     def writer(self, timeout: float | None = None) -> Iterator[SegmentWriter]:
         """A writer that commits on success and cancels on any error."""
         wait = WRITE_TIMEOUT if timeout is None else timeout
-        # whoosh's file lock is per process: threads of one process (the
-        # app's workers) are kept apart by this lock first.
-        if not _THREAD_WRITE_LOCK.acquire(timeout=wait):
-            raise IndexBusy(f"the index at {self.path} is busy: this program is still writing to it — try again shortly")
-        try:
+        with self.exclusive(wait):
             try:
                 writer = self.ix.writer(timeout=wait, delay=0.1, limitmb=256)
-            except LockError:
-                raise IndexBusy(
-                    f"the index at {self.path} is busy: another `reader` is writing to it — "
-                    f"try again when it has finished"
-                ) from None
+            except LockError:  # a writer of an older version, without our lock
+                raise IndexBusy(_busy(self.path, "process")) from None
             try:
                 yield writer
             except BaseException:
                 writer.cancel()
                 raise
             else:
-                writer.commit()
+                try:
+                    writer.commit()
+                except BaseException:
+                    _cancel_quietly(writer)  # let go of whoosh's lock; the commit did not happen
+                    raise
                 self.refresh()
-        finally:
-            _THREAD_WRITE_LOCK.release()
 
     @contextmanager
     def write_lock(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the index's write lock without writing (while rebuilding)."""
-        lock = self.ix.lock("WRITELOCK")  # the same lock whoosh writers take
-        deadline = time.monotonic() + (WRITE_TIMEOUT if timeout is None else timeout)
-        while not lock.acquire(False):
-            if time.monotonic() > deadline:
-                raise IndexBusy(
-                    f"the index at {self.path} is busy: another `reader` is writing to it — "
-                    f"try again when it has finished"
-                )
-            time.sleep(0.1)
-        try:
-            yield
-        finally:
-            lock.release()
+        wait = WRITE_TIMEOUT if timeout is None else timeout
+        with self.exclusive(wait):
+            lock = self.ix.lock("WRITELOCK")  # the same lock whoosh writers take
+            deadline = time.monotonic() + wait
+            while not lock.acquire(False):
+                if time.monotonic() > deadline:
+                    raise IndexBusy(_busy(self.path, "process"))
+                time.sleep(0.1)
+            try:
+                yield
+            finally:
+                lock.release()
 
     def next_seq(self) -> int:
         return int(self.state().get("next_seq", 1))
@@ -368,6 +417,7 @@ class Store:
                 "actors": len(analysis.actors),
                 "words": len(article.text.split()),
                 "entries": counts,
+                "author": article.author,
             },
         )
         writer.add_document(
@@ -438,7 +488,38 @@ class Store:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            self._cache.clear()
         self.ix.close()
+
+
+@contextmanager
+def exclusive_folder(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Be the only writer of the index folder ``path`` (see
+    ``index.write_lock``); a write that fails for want of space or
+    permission becomes one line naming the index."""
+    wait = WRITE_TIMEOUT if timeout is None else timeout
+    try:
+        with write_lock_for(path).hold(wait):
+            yield
+    except LockTimeout as exc:
+        raise IndexBusy(_busy(path, exc.holder)) from None
+    except OSError as exc:
+        if exc.errno in WRITE_ERRNOS:
+            raise StoreError(cannot_write(path, exc)) from None
+        raise
+
+
+def _cancel_quietly(writer: SegmentWriter) -> None:
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - already failing; the first error is the one to report
+        pass
+
+
+def _busy(path: Path, holder: str) -> str:
+    if holder == "thread":
+        return f"the index at {path} is busy: this program is still writing to it — try again shortly"
+    return f"the index at {path} is busy: another `reader` is writing to it — try again when it has finished"
 
 
 def _header(doc: dict[str, Any]) -> ArticleHeader:
@@ -453,6 +534,7 @@ def _header(doc: dict[str, Any]) -> ArticleHeader:
         statements=int(data.get("statements", 0)),
         actors=int(data.get("actors", 0)),
         words=int(data.get("words", 0)),
+        author=data.get("author") or None,
     )
 
 

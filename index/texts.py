@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .decoding import path_text
 from .models import Article, Span
 
 
@@ -36,6 +37,7 @@ class TextStore:
             "date": article.date,
             "source": article.source,
             "url": article.url,
+            "author": article.author,
             "added": time.time(),
             "text": article.text,
         }
@@ -81,11 +83,12 @@ def _article(record: dict[str, Any]) -> Article:
     return Article(
         id=record["id"],
         seq=int(record["seq"]),
-        path=record["path"],
+        path=path_text(record["path"]),  # copies from before names were made storable
         title=record["title"],
         text=record["text"],
         title_span=Span.from_json(record.get("title_span")),
         date=record.get("date"),
         source=record.get("source"),
         url=record.get("url"),
+        author=record.get("author"),
     )

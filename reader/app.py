@@ -1,5 +1,6 @@
 """The Guided Reader app: one reading screen, a few modal screens, the keys
-that work everywhere and the session it remembers.
+that work everywhere, and the reader's own state (history, bookmarks,
+highlights, the theme) kept in :mod:`reader.userstate`.
 
 Everything else lives in ``reader.widgets`` (one module per widget or screen)
 and ``reader.reader.tcss``; this module stays small on purpose.  Nothing here
@@ -9,7 +10,9 @@ imports spaCy: only indexing does, inside a worker.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
@@ -17,8 +20,11 @@ from textual.binding import Binding
 
 from index.store import Store
 
-from .session import Position, load_session, save_session, session_path
+from . import toast_fix
+from .inert import notify_inert
+from .userstate import UserState, index_key
 from .widgets.actors_pane import ActorsPane
+from .widgets.annotations_screen import AnnotationsScreen
 from .widgets.article_view import ArticleView
 from .widgets.articles_screen import ArticlesScreen
 from .widgets.corpus import Corpus
@@ -30,6 +36,8 @@ from .widgets.search_screen import SearchScreen
 from .widgets.tour_panel import TourPanel
 
 DARK, LIGHT = "textual-dark", "textual-light"
+
+toast_fix.install()
 
 
 class GuidedReaderApp(App[None]):
@@ -44,28 +52,41 @@ class GuidedReaderApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, store: Store, *, paths: Sequence[str] = (), session_file: Path | None = None) -> None:
+    def __init__(
+        self, store: Store, *, paths: Sequence[str] = (), userstate: UserState | None = None, article: str | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.corpus = Corpus(store)
         self.paths = list(paths)
-        self.session_file = session_file or session_path()
-        self.session = load_session(self.session_file)
+        self.article = article  # open this article first (`reader open ID`)
+        self.userstate = userstate or UserState()
 
     def on_mount(self) -> None:
-        if self.session.theme in self.available_themes:
-            self.theme = self.session.theme
+        if self.userstate.notice:
+            notify_inert(self, self.userstate.notice, severity="warning", timeout=10)
+        theme = self.userstate.setting("theme")
+        if theme in self.available_themes:
+            self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        start = self.session.position(self.store.path)
-        self.push_screen(ReaderScreen(self.corpus, paths=self.paths, start=start, remember=self.remember))
+        key = index_key(self.store.path)
+        self.push_screen(ReaderScreen(self.corpus, self.userstate, key, paths=self.paths, article=self.article))
 
     INDEX_POLL_SECONDS = 2.0
 
     def on_ready(self) -> None:
         self.set_interval(self.INDEX_POLL_SECONDS, self.check_index)
+        if self.is_web:  # a browser tab of `reader serve`: end with the server, even one killed outright
+            self.set_interval(self.INDEX_POLL_SECONDS, partial(self.exit_if_orphaned, os.getppid()))
         # Textual keeps many long-lived objects; full collections of them
         # stalled a jump by up to 60 ms.  Freeze what start-up built.
         gc.freeze()
+
+    def exit_if_orphaned(self, server: int) -> None:
+        """Quit once the serving process is gone: a served app whose server
+        was killed would otherwise run on with no browser to show it."""
+        if os.getppid() != server:
+            self.exit()
 
     def check_index(self) -> bool:
         """Notice articles another process (`reader add`) committed, so they
@@ -79,16 +100,11 @@ class GuidedReaderApp(App[None]):
             self.corpus.invalidate()
             added = len(self.corpus.headers()) - before
             if added > 0:
-                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — `o` lists them")
+                self.notify(f"{added} new article{'s' if added != 1 else ''} in the index — press o to list them", markup=False)
         return changed
 
-    def remember(self, position: Position) -> None:
-        self.session.remember(self.store.path, position)
-        save_session(self.session, self.session_file)
-
     def _theme_changed(self, theme: object) -> None:
-        self.session.theme = self.theme
-        save_session(self.session, self.session_file)
+        self.userstate.set_setting("theme", self.theme)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
@@ -108,16 +124,20 @@ class GuidedReaderApp(App[None]):
             ("Guided tour", binding_rows(self, TourPanel.BINDINGS)),
             ("Search", binding_rows(self, SearchScreen.BINDINGS) + [("`enter`", "Search now / open the chosen result")]),
             ("Articles list", binding_rows(self, ArticlesScreen.BINDINGS) + [("`enter`", "Open the chosen article")]),
+            ("Bookmarks, highlights and notes", binding_rows(self, AnnotationsScreen.BINDINGS) + [("`enter`", "Open the article there")]),
             ("Background card", binding_rows(self, EntryCardScreen.BINDINGS) + [("`enter`", "Follow a related entry / open an article")]),
         ]
 
 
-def run_app(paths: list[str], index: str | None = None) -> int:
-    """Open the app on the index (``reader PATH…`` adds and opens PATH first)."""
+def run_app(paths: list[str], index: str | None = None, article: str | None = None) -> int:
+    """Open the app on the index (``reader PATH…`` adds and opens PATH first;
+    ``article`` opens that article)."""
     store = Store(Path(index) if index else None)
+    userstate = UserState()
     try:
-        app = GuidedReaderApp(store, paths=paths)
+        app = GuidedReaderApp(store, paths=paths, userstate=userstate, article=article)
         app.run()
     finally:
         store.close()
+        userstate.close()
     return app.return_code or 0

@@ -18,30 +18,58 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.highlighter import JSONHighlighter
 from rich.text import Text
 
 from index.store import Store, StoreError
 
-COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles")
+from .inert import display_text, inert, json_text
+from .userstate import UserStateError
+
+COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "open", "notes", "serve")
+
+# what `reader search` looks for unless --type says otherwise: the same as the app
+SEARCH_TYPES = ("article", "statement", "glossary")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def warn(line: str) -> None:
+    """One line on stderr; ``line`` may hold data, so it is printed inert."""
+    err.print(inert("reader: ", line))
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout with every control character escaped: one line for
+    scripts, indented and coloured on a terminal."""
+    if sys.stdout.isatty():
+        out.print(JSONHighlighter()(Text(json_text(data, indent=2))))
+    else:
+        print(json_text(data), flush=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    index_help = "index folder (default: $READER_INDEX or the user data dir)"
+    # `--index` is taken before or after the command; the command's copy must not
+    # reset what was given before it (argparse applies a subparser's defaults last)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index", metavar="DIR", help="index folder (default: $READER_INDEX or the user data dir)")
+    common.add_argument("--index", metavar="DIR", default=argparse.SUPPRESS, help=index_help)
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Guided Reader: news articles with their claims, actors and background made visible.",
         epilog="Run `reader` with no command to open the app; `reader FILE...` adds files and opens the first.",
-        parents=[common],
     )
+    parser.add_argument("--index", metavar="DIR", help=index_help)
+    parser.add_argument("--article", metavar="ID", help="open the app on this article (an id from `reader articles`)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", parents=[common], help="open the app on one article")
+    p.add_argument("article", metavar="ID", help="an article id (or the start of one) from `reader articles`")
 
     p = sub.add_parser("add", parents=[common], help="add files or folders (.txt, .md, .html) to the index")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead out of a folder")
 
     p = sub.add_parser("search", parents=[common], help="search articles, statements and the glossary")
     p.add_argument("query", nargs="+", metavar="QUERY")
@@ -51,44 +79,107 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", parents=[common], help="analyse files without indexing them")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--follow-links", action="store_true", help="follow symbolic links that lead out of a folder")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per file")
 
-    p = sub.add_parser("actors", parents=[common], help="actors across the index")
+    p = sub.add_parser("actors", parents=[common], help="actors across the index, the most quoted first")
+    p.add_argument("name", nargs="*", metavar="NAME", help="only actors whose name or alias contains these words")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N actors")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("statements", parents=[common], help="an actor's statements in reading order")
     p.add_argument("--actor", required=True, metavar="NAME")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--format", choices=("text", "md", "json"), default="text", help="md: a dossier in Markdown")
+    p.add_argument("--json", action="store_true", help="the same as --format json")
 
     p = sub.add_parser("glossary", parents=[common], help="list glossary entries, or show one")
     p.add_argument("term", nargs="*", metavar="TERM")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("articles", parents=[common], help="list the indexed articles")
+    p = sub.add_parser("articles", parents=[common], help="list the indexed articles: id, date, source, title")
+    p.add_argument("--sort", choices=("order", "date"), default="order", help="order added (default) or date, newest first")
+    p.add_argument("--source", metavar="NAME", help="only articles whose source contains NAME")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("notes", parents=[common], help="your highlights and notes")
+    notes = p.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    e = notes.add_parser("export", parents=[common], help="print highlights and notes, per article")
+    e.add_argument("--article", metavar="ID", help="only this article (an id from `reader articles`)")
+    e.add_argument("--format", choices=("md", "json"), default="md")
+
     sub.add_parser("reindex", parents=[common], help="re-analyse every article from the text the index keeps")
+
+    from reader.serve import add_arguments
+
+    add_arguments(sub.add_parser("serve", parents=[common], help="serve the app to web browsers (this machine only, unless --host and --public)"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:  # `reader … | head`: the reader of our output left
+        _silence_stdout()
+        return 1  # as rich's console does when it meets the closed pipe
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush into the
+    closed pipe does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _main(args_list: list[str]) -> int:
     if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+        problem = _not_a_path(args_list[0])
+        if problem:
+            warn(problem)
+            return 2
         return _open_app(args_list)
-    if args_list and args_list[0] == "--index" and len(args_list) > 2 and args_list[2] not in COMMANDS:
+    if args_list and args_list[0] == "--index" and len(args_list) > 2 and args_list[2] not in COMMANDS and not args_list[2].startswith("-"):
+        problem = _not_a_path(args_list[2])
+        if problem:
+            warn(problem)
+            return 2
         return _open_app(args_list[2:], index=args_list[1])
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        return _open_app([], index=args.index)
+        return _open_app([], index=args.index, article=args.article)
     try:
         return int(globals()[f"cmd_{args.command}"](args) or 0)
     except StoreError as exc:
-        err.print(f"reader: {escape(str(exc))}")
+        warn(str(exc))
+        return 2
+    except BrokenPipeError:  # `reader … | head`: not a disk problem; main() ends quietly
+        raise
+    except OSError as exc:  # a disk or file problem outside the index: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        warn(f"{where}{exc.strerror or exc} — check the path, the free space and the permissions")
+        return 2
+    except UserStateError as exc:
+        warn(str(exc))
         return 2
     except KeyboardInterrupt:
-        err.print("reader: interrupted — what was committed is kept; run the command again to finish")
+        warn("interrupted — what was committed is kept; run the command again to finish")
         return 130
+
+
+def _not_a_path(word: str) -> str | None:
+    """Why ``word`` (the first argument, not a command) cannot be a file to
+    add: a mistyped command names the nearest one."""
+    if os.path.lexists(word):
+        return None
+    import difflib
+
+    nearest = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    if nearest:
+        return f"unknown command {word!r} — did you mean `reader {nearest[0]}`? (`reader --help` lists the commands)"
+    return f"no such file, folder or command: {word!r} — give files or folders to add, or one of: {', '.join(COMMANDS)}"
 
 
 def _store(args: argparse.Namespace, *, seed: bool = True) -> Store:
@@ -96,11 +187,13 @@ def _store(args: argparse.Namespace, *, seed: bool = True) -> Store:
     if seed:
         from index.ingest import analysis_outdated, ensure_glossary, ensure_seeded
 
-        if ensure_seeded(store) is None:
-            for line in ensure_glossary(store):  # re-links when the glossary changed
-                err.print(f"reader: {escape(line)}")
+        seeded = ensure_seeded(store)
+        # ensure_glossary re-links the articles when the glossary changed
+        for line in seeded.notices if seeded is not None else ensure_glossary(store):
+            warn(line)
+        if seeded is None:
             if analysis_outdated(store):
-                err.print("reader: some articles were analysed by an older version — `reader reindex` upgrades them")
+                warn("some articles were analysed by an older version — `reader reindex` upgrades them")
     return store
 
 
@@ -154,10 +247,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     with _stop_at_once_on_interrupt():
         store = _store(args, seed=False)
         with _progress("Analysing") as progress:
-            report = add_paths(store, args.paths, progress=progress)
-    for line in report.failed:
-        err.print(f"reader: {escape(line)}")
-    err.print(f"{report.summary()} — index at {store.path}")
+            report = add_paths(store, args.paths, progress=progress, follow_links=args.follow_links)
+    for line in report.notices + report.failed + report.without_statements:
+        warn(line)
+    err.print(inert(f"{report.summary()} — index at ", str(store.path)))
     return 0 if report.ok else 1
 
 
@@ -169,8 +262,8 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     with _stop_at_once_on_interrupt(), _progress("Re-analysing") as progress:
         count, errors = reindex(path, progress=progress)
     for line in errors:
-        err.print(f"reader: {escape(line)}")
-    err.print(f"{count} articles re-analysed — index at {path}")
+        warn(line)
+    err.print(inert(f"{count} articles re-analysed — index at ", str(path)))
     return 0 if not errors else 1
 
 
@@ -179,49 +272,54 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     store = _store(args)
     text = " ".join(args.query)
-    result = search(store, text, limit=max(1, args.limit), types=args.type)
+    result = search(store, text, limit=max(1, args.limit), types=args.type or SEARCH_TYPES)
     if args.json:
-        out.print_json(data=result.to_json()) if sys.stdout.isatty() else print(json.dumps(result.to_json(), ensure_ascii=False))
+        print_json(result.to_json())
         return 1 if result.error else 0
     if result.error:
-        err.print(f"reader: {escape(result.error)}")
+        warn(result.error)
         return 1
     if result.suggestion:
-        out.print(Text.assemble("Did you mean: ", (result.suggestion, "bold"), "?"))
+        out.print(inert("Did you mean: ", (result.suggestion, "bold"), "?"))
     if not result.hits:
-        out.print(f"No results for {text!r}.")
+        out.print(inert(f"No results for {text!r}."))
         return 0
     about = "" if result.exact else "about "
-    out.print(f"{about}{result.total} result{'s' if result.total != 1 else ''} for {text!r}" + (f", showing {len(result.hits)}" if result.total > len(result.hits) else ""))
+    showing = f", showing {len(result.hits)}" if result.total > len(result.hits) else ""
+    out.print(inert(f"{about}{result.total:,} result{'s' if result.total != 1 else ''} for {text!r}{showing}"))
     for number, hit in enumerate(result.hits, 1):
-        label = {"article": "", "statement": f"{hit.speaker} — ", "glossary": "glossary: "}[hit.type]
-        out.print(Text.assemble(f"{number:>2}. ", (label + hit.title, "bold"), (f"  ({hit.score:.1f})", "dim")))
-        snippet = Text(hit.snippet)
+        if hit.type == "statement":
+            head = inert(("statement  ", "dim"), (hit.speaker or "?", "bold"), (" in ", "dim"), (hit.title, "italic"))
+        else:
+            head = inert((f"{hit.type}  ", "dim"), (hit.title, "bold"))
+        out.print(Text.assemble(f"{number:>2}. ", head, (f"  ({hit.score:.1f})", "dim")))
+        snippet = inert(hit.snippet)  # one for one: the match offsets hold
         for m in hit.snippet_matches:
             snippet.stylize("bold yellow", m.start, m.end)
         out.print(Text("    ").append_text(snippet))
         if hit.path:
-            out.print(Text(f"    {hit.path}", style="dim"))
+            out.print(inert((f"    {hit.path}", "dim")))
     return 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from index.glossary import GlossaryMatcher, load_glossary
     from index.linking import link
+    from index.budgeted import Unanalysed
     from index.ingest import AddReport, collect_files, read_files, safe_analyses
 
     report = AddReport()
-    files, errors = collect_files(args.paths)
+    files, errors = collect_files(args.paths, follow_links=args.follow_links)
     report.failed.extend(errors)
     sources = read_files(files, report)
     glossary = load_glossary()
     for line in glossary.errors:
-        err.print(f"reader: {escape(line)}")
+        warn(line)
     matcher = GlossaryMatcher(glossary.entries)
     analyses = safe_analyses([(s.text, s.title_span) for s in sources], 2 if len(sources) >= 40 else 1)
     for source, analysis in zip(sources, analyses, strict=True):
-        if isinstance(analysis, str):
-            report.failed.append(f"{source.path}: the analysis failed ({analysis}) — please report this file")
+        if isinstance(analysis, Unanalysed):
+            report.failed.append(f"{source.path}: the analysis failed ({analysis.reason}) — please report this file")
             continue
         link(analysis, source.text, matcher, glossary.entries)
         if args.json:
@@ -234,31 +332,34 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 "text": source.text,
                 **analysis.to_json(),
             }
-            print(json.dumps(record, ensure_ascii=False), flush=True)
+            print(json_text(record), flush=True)
         else:
             _print_analysis(source.title, source.path, source.text, analysis)
     for line in report.failed:
-        err.print(f"reader: {escape(line)}")
+        warn(line)
     return 0 if report.ok else 1
 
 
 def _print_analysis(title: str, path: str, text: str, analysis: Any) -> None:
-    out.print(Text(title, style="bold"))
-    out.print(Text(path, style="dim"))
+    out.print(inert((title, "bold")))
+    out.print(inert((path, "dim")))
     names = {a.id: a for a in analysis.actors}
-    out.print(Text(f"\n{len(analysis.actors)} actors", style="bold"))
+    out.print()
+    out.print(Text(f"{len(analysis.actors)} actors", style="bold"))
     for actor in analysis.actors:
         extra = ", ".join(x for x in (actor.description, actor.affiliation) if x)
-        out.print(Text(f"  {actor.name} ({actor.kind})" + (f" — {extra}" if extra else "")))
-    out.print(Text(f"\n{len(analysis.statements)} statements", style="bold"))
+        out.print(inert(f"  {actor.name} ({actor.kind})" + (f" — {extra}" if extra else "")))
+    out.print()
+    out.print(Text(f"{len(analysis.statements)} statements", style="bold"))
     for number, st in enumerate(analysis.statements, 1):
         speaker = names[st.actor].name if st.actor in names else st.speaker
         cue = st.cue.text(text) if st.cue else ""
         content = st.content.text(text) if st.content else st.sentence.text(text)
-        out.print(Text.assemble(f"{number:>3}. ", (speaker, "bold"), f" [{st.kind}] ", (cue, "italic"), ": ", " ".join(content.split())))
+        out.print(inert(f"{number:>3}. ", (speaker, "bold"), f" [{st.kind}] ", (cue, "italic"), ": ", " ".join(content.split())))
     if analysis.glossary:
         entries = sorted({g.entry for g in analysis.glossary})
-        out.print(Text(f"\nglossary: {', '.join(entries)}", style="dim"))
+        out.print()
+        out.print(inert((f"glossary: {', '.join(entries)}", "dim")))
     out.print()
 
 
@@ -266,14 +367,24 @@ def cmd_actors(args: argparse.Namespace) -> int:
     from index.query import actors
 
     everyone = actors(_store(args))
+    words = [w.lower() for w in args.name]
+    if words:
+        everyone = [
+            a for a in everyone if all(w in " ".join([a.actor.id, a.actor.name, *a.actor.aliases]).lower() for w in words)
+        ]
+    if args.limit is not None:
+        everyone = everyone[: max(0, args.limit)]
+    if not everyone and words:
+        warn(f"no actor matches {' '.join(args.name)!r} — `reader actors` lists them")
+        return 1
     if args.json:
-        print(json.dumps({"actors": [a.to_json() for a in everyone]}, ensure_ascii=False))
+        print_json({"actors": [a.to_json() for a in everyone]})
         return 0
     for summary in everyone:
         actor = summary.actor
         extra = ", ".join(x for x in (actor.description, actor.affiliation) if x)
         out.print(
-            Text.assemble(
+            inert(
                 (actor.name, "bold"),
                 f" ({actor.kind}) — {summary.statements} statement{'s' if summary.statements != 1 else ''}",
                 f" in {len(summary.articles)} article{'s' if len(summary.articles) != 1 else ''}",
@@ -289,34 +400,39 @@ def cmd_statements(args: argparse.Namespace) -> int:
     store = _store(args)
     found = find_actor(store, args.actor)
     if not found:
-        err.print(f"reader: no actor matches {args.actor!r} — `reader actors` lists them")
+        warn(f"no actor matches {args.actor!r} — `reader actors` lists them")
         return 1
+    args.json = args.json or args.format == "json"
     if len(found) > 1 and args.json is False:
         others = ", ".join(a.actor.name for a in found[1:6])
-        err.print(f"reader: {len(found)} actors match {args.actor!r}; showing {found[0].actor.name} (also: {others})")
+        warn(f"{len(found)} actors match {args.actor!r}; showing {found[0].actor.name} (also: {others})")
     chosen = found[0]
     refs = statements_of(store, chosen.actor.id)
+    if args.format == "md":
+        from .export import dossier_markdown
+
+        headers = {aid: h for aid in {r.article for r in refs} if (h := store.header(aid)) is not None}
+        sys.stdout.write(dossier_markdown(chosen, refs, headers))
+        return 0
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "actor": chosen.to_json(),
-                    "statements": [
-                        {"article": r.article, "title": r.title, "position": r.position, "sentence_text": r.text, **r.statement.to_json()}
-                        for r in refs
-                    ],
-                },
-                ensure_ascii=False,
-            )
+        print_json(
+            {
+                "actor": chosen.to_json(),
+                "statements": [
+                    {"article": r.article, "title": r.title, "position": r.position, "sentence_text": r.text, **r.statement.to_json()}
+                    for r in refs
+                ],
+            }
         )
         return 0
-    out.print(Text(f"{chosen.actor.name} — {len(refs)} statements", style="bold"))
+    out.print(inert((f"{chosen.actor.name} — {len(refs)} statements", "bold")))
     current = None
     for number, ref in enumerate(refs, 1):
         if ref.article != current:
             current = ref.article
-            out.print(Text(f"\n{ref.title}", style="underline"))
-        out.print(Text.assemble(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), " ".join(ref.text.split())))
+            out.print()
+            out.print(inert((ref.title, "underline")))
+        out.print(inert(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), " ".join(ref.text.split())))
     return 0
 
 
@@ -329,65 +445,135 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     term = " ".join(args.term)
     if not term:
         if args.json:
-            print(json.dumps({"entries": [e.to_json() for e in entries.values()]}, ensure_ascii=False))
+            print_json({"entries": [e.to_json() for e in entries.values()]})
             return 0
         for entry in entries.values():
-            out.print(Text.assemble((entry.term, "bold"), f" ({entry.category})", (f"  {entry.id}", "dim")))
+            out.print(inert((entry.term, "bold"), f" ({entry.category})", (f"  {entry.id}", "dim")))
         return 0
     entry = entry_for_term(term, entries)
     if entry is None:
-        err.print(f"reader: no glossary entry matches {term!r} — `reader glossary` lists them")
+        warn(f"no glossary entry matches {term!r} — `reader glossary` lists them")
         return 1
     occurrences = entry_occurrences(store, entry.id)
     if args.json:
         data = {**entry.to_json(), "occurrences": [{"article": h.id, "title": h.title, "path": h.path, "count": n} for h, n in occurrences]}
-        print(json.dumps({"entries": [data]}, ensure_ascii=False))
+        print_json({"entries": [data]})
         return 0
-    out.print(Text.assemble((entry.term, "bold"), f"  ({entry.category})"))
+    out.print(inert((entry.term, "bold"), f"  ({entry.category})"))
     if entry.aliases:
-        out.print(Text(f"also: {', '.join(entry.aliases)}", style="dim"))
+        out.print(inert((f"also: {', '.join(entry.aliases)}", "dim")))
     out.print()
-    out.print(Text(entry.summary))
+    out.print(inert(entry.summary))
     if entry.dates:
         out.print()
         for date in entry.dates:
-            out.print(Text.assemble((f"  {date.date:<12}", "bold"), date.event))
+            out.print(inert((f"  {date.date:<12}", "bold"), date.event))
     if entry.related:
         names = [entries[r].term if r in entries else r for r in entry.related]
-        out.print(Text(f"\nrelated: {', '.join(names)}"))
+        out.print()
+        out.print(inert(f"related: {', '.join(names)}"))
     if entry.reference:
-        out.print(Text(f"reference: {entry.reference}", style="dim"))
-    out.print(Text(f"\nOccurs in {len(occurrences)} article{'s' if len(occurrences) != 1 else ''}:", style="bold"))
+        out.print(inert((f"reference: {entry.reference}", "dim")))
+    out.print()
+    out.print(Text(f"Occurs in {len(occurrences)} article{'s' if len(occurrences) != 1 else ''}:", style="bold"))
     for header, count in occurrences:
-        out.print(Text(f"  {header.title} — {count}×", style=""))
+        out.print(inert(f"  {header.title} — {count}×"))
     return 0
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
+    from index.dates import date_sort_key, shown_date
+
+    from .widgets.text_layout import shorten
+
     headers = _store(args).article_headers()
+    if args.source:
+        headers = [h for h in headers if args.source.lower() in (h.source or "").lower()]
+    if args.sort == "date":
+        dated = [h for h in headers if not date_sort_key(h.date)[0]]
+        headers = sorted(dated, key=lambda h: date_sort_key(h.date), reverse=True) + [h for h in headers if date_sort_key(h.date)[0]]
     if args.json:
-        print(json.dumps({"articles": [_header_json(h) for h in headers]}, ensure_ascii=False))
+        print_json({"articles": [_header_json(h) for h in headers]})
         return 0
     for h in headers:
-        meta = " · ".join(x for x in (h.date, h.source) if x)
-        out.print(Text.assemble(f"{h.seq:>5}. ", (h.title, "bold"), (f"  {meta}" if meta else "", "dim"), (f"  {h.statements} statements", "dim")))
+        source = shorten(h.source, 18) if h.source else "—"
+        out.print(
+            inert(
+                (h.id, "dim"),
+                f"  {shown_date(h.date) or '—':<10}  {source:<18}  ",
+                (h.title, "bold"),
+                (f"  {h.statements} statement{'s' if h.statements != 1 else ''}", "dim"),
+            )
+        )
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from reader.serve import run
+
+    def open_index() -> Path:
+        store = _store(args)  # seeded and linked to the glossary here, once: the browser tabs only read
+        store.close()
+        return store.path
+
+    return run(args, open_index)
+
+
 def _header_json(h: Any) -> dict[str, Any]:
-    return {k: getattr(h, k) for k in ("id", "seq", "title", "path", "date", "source", "statements", "actors", "words")}
+    return {k: getattr(h, k) for k in ("id", "seq", "title", "path", "date", "source", "author", "statements", "actors", "words")}
 
 
-def _open_app(paths: list[str], index: str | None = None) -> int:
+def cmd_notes(args: argparse.Namespace) -> int:
+    from .export import collect_notes, notes_json, notes_markdown
+    from .userstate import UserState
+
+    store = _store(args)
+    article = resolve_article(store, args.article) if args.article else None
+    state = UserState()
+    try:
+        notes = collect_notes(state, store, article=article)
+    finally:
+        state.close()
+    sys.stdout.write(notes_json(notes) + "\n" if args.format == "json" else notes_markdown(notes))
+    if not notes:
+        err.print("reader: no highlights yet — in the app, select text (or click a statement) and press h")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return _open_app([], index=args.index, article=args.article)
+
+
+def resolve_article(store: Store, wanted: str) -> str:
+    """The id of the one article whose id starts with ``wanted``; raises
+    StoreError with a one-line reason otherwise."""
+    wanted = wanted.strip().lower()
+    if store.header(wanted) is not None:
+        return wanted
+    found = [h.id for h in store.article_headers() if h.id.startswith(wanted)] if len(wanted) >= 4 else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise StoreError(f"{len(found)} articles have ids starting with {wanted!r} — give more of the id")
+    raise StoreError(f"no article with the id {wanted!r} — `reader articles` lists the ids")
+
+
+def _open_app(paths: list[str], index: str | None = None, article: str | None = None) -> int:
     try:
         from reader.app import run_app
     except ImportError as exc:  # the app is built in its own module
-        err.print(f"reader: the app could not start ({exc})")
+        warn(f"the app could not start ({exc})")
         return 2
     try:
-        return run_app(paths, index=index)
-    except StoreError as exc:
-        err.print(f"reader: {escape(str(exc))}")
+        if article is not None:
+            store = Store(Path(index) if index else None)
+            try:
+                article = resolve_article(store, article)
+            finally:
+                store.close()
+        return run_app(paths, index=index, article=article)
+    except (StoreError, UserStateError) as exc:
+        warn(str(exc))
         return 2
 
 

@@ -16,6 +16,19 @@ ARTICLES = FIXTURES / "articles"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_ebbc1b3b34e9d41b.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The same for session-wide fixtures (a served app, a shared index), which
+    start before any per-test fixture: nothing may reach the real data dir."""
+    root = tmp_path_factory.mktemp("session-dirs")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(root / "data"))
+        mp.setenv("READER_INDEX", str(root / "index"))
+        mp.setenv("READER_GLOSSARY_DIR", str(root / "user-glossary"))
+        mp.setenv("READER_STATE_DIR", str(root / "state"))
+        yield root
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the index and the user glossary at throw-away folders."""

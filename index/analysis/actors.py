@@ -24,6 +24,7 @@ from typing import Any
 
 from ..models import Actor, Analysis, Span, Statement
 from . import cues, places
+from .quotes import quotes_between
 from .syntax import np_tokens
 from .types import Article, RawStatement
 from .version import ANALYSIS_VERSION
@@ -286,6 +287,7 @@ class Resolver:
         self.text = art.text
         self.actors: dict[str, _Actor] = {}
         self.person_names: list[str] = []  # full names seen as PERSON entities
+        self._quotes_at = quotes_between(art.quotes)
         self.surnames: set[str] = set()
         self.gender: dict[str, str] = {}
         for m in _HONORIFIC_RE.finditer(art.text):
@@ -298,7 +300,8 @@ class Resolver:
 
     # -- entities in NER'd sentences ------------------------------------------
     def _in_quote(self, pos: int) -> bool:
-        return any(q.inner_start <= pos < q.inner_end for q in self.art.quotes)
+        # only quotes around ``pos`` can hold it (looked up by bisection: linear overall)
+        return any(q.inner_start <= pos < q.inner_end for q in self._quotes_at(pos, pos + 1))
 
     def _collect_entities(self) -> None:
         self.ent_mentions: list[tuple[Any, Any]] = []

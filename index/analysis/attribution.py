@@ -17,7 +17,7 @@ No spaCy import.
 from __future__ import annotations
 
 from . import cues, places
-from .quotes import Quote, quoted_chars
+from .quotes import Quote, quoted_chars, quotes_between
 from .sentence_rules import strip_chars
 from .syntax import np_tokens
 from .types import Article, RawStatement, Sentence, SentenceStatement
@@ -137,6 +137,7 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
     for r in raws:
         by_sent.setdefault(r.sentence.index, []).append(r)
     text = art.text
+    overlapping = quotes_between(art.quotes)
     added: list[RawStatement] = []
     last: RawStatement | None = None
     last_index = -10
@@ -149,7 +150,7 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
         if s.headline:
             last = None
             continue
-        qs = [q for q in art.quotes if q.overlap(s.start, s.end) > 0]
+        qs = [q for q in overlapping(s.start, s.end) if q.overlap(s.start, s.end) > 0]
         if not qs:
             continue
         length = sum(1 for ch in text[s.start : s.end] if not ch.isspace())
@@ -198,8 +199,9 @@ def _runons(art: Article, raws: list[RawStatement]) -> list[RawStatement]:
 
 def find_all(art: Article) -> list[RawStatement]:
     raws: list[RawStatement] = []
+    overlapping = quotes_between(art.quotes)
     for s in art.sentences:
-        quotes = [q for q in art.quotes if q.end > s.start and q.start < s.end]
+        quotes = overlapping(s.start, s.end)
         if s.headline:
             h = headline_statement(s, art.text, quotes)
             if h is not None:

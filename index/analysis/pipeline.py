@@ -97,7 +97,12 @@ _HEADLINE_MAX_WORDS = 20
 
 
 def _is_abbreviation(line: str, dot_end: int) -> bool:
-    m = _WORD_BEFORE_RE.search(line, 0, dot_end)
+    # search from the start of the word before the dot, not of the line:
+    # from the line's start every full stop rescanned it (quadratic)
+    start = dot_end - 1
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    m = _WORD_BEFORE_RE.search(line, start, dot_end)
     if not m:
         return False
     word = m.group(1).lower()
@@ -367,11 +372,11 @@ def _chunks(items: Iterable[tuple[str, Span | None]], size: int) -> Iterator[lis
 
 
 def _worker_init() -> None:
-    _die_with_parent()
+    die_with_parent()
     load_pipeline()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to end this worker when the process that started it dies
     (a killed `reader add` must not leave workers behind)."""
     try:
@@ -384,7 +389,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _mp_context():
+def mp_context():
     # fork is fastest and shares the loaded model, but is unsafe with threads
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -410,7 +415,7 @@ def analyze_many(
     from concurrent.futures.process import BrokenProcessPool
 
     processes = min(processes, os.cpu_count() or processes)
-    ctx = _mp_context()
+    ctx = mp_context()
     if ctx.get_start_method() == "fork":
         load_pipeline()  # loaded once, shared copy-on-write
     pending: deque = deque()

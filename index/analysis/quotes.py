@@ -12,7 +12,10 @@ paragraph ends there.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"
@@ -117,6 +120,24 @@ def find_quotes(text: str, start: int, end: int, continued: bool = True) -> list
 
 def quoted_chars(quotes: list[Quote], start: int, end: int) -> int:
     return sum(q.overlap(start, end) for q in quotes)
+
+
+def quotes_between(quotes: list[Quote]) -> Callable[[int, int], list[Quote]]:
+    """``overlapping(start, end)``: the quotes (in their order) with
+    ``q.end > start and q.start < end``, found by bisection, so looking them
+    up for every sentence stays linear.  ``quotes`` is sorted by start, as
+    ``find_quotes`` returns them paragraph after paragraph (sorted again here,
+    stably, to be sure)."""
+    quotes = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in quotes]
+    reach = list(accumulate((q.end for q in quotes), max))  # the furthest end so far
+
+    def overlapping(start: int, end: int) -> list[Quote]:
+        first = bisect_right(reach, start)  # every quote before it ends by ``start``
+        last = bisect_left(starts, end)  # every quote from it starts at ``end`` or later
+        return [q for q in quotes[first:last] if q.end > start and q.start < end]
+
+    return overlapping
 
 
 def ends_open(quotes: list[Quote], text: str, end: int) -> bool:

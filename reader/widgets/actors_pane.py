@@ -7,13 +7,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from index.query import ActorSummary
 
-from ..colors import actor_color
+from ..colors import ActorColours, rank, ranked_colours
 from ..messages import ActorChosen
 from .corpus import Corpus
 from .list_pane import highlight_first
@@ -22,10 +23,19 @@ from .text_layout import display_text
 CORPUS_LIMIT = 200  # the most quoted actors; a longer list helps nobody
 
 
-def actor_prompt(summary: ActorSummary, *, corpus: bool) -> Text:
+class CorpusActorsLoaded(Message):
+    """The most quoted actors of the corpus (options built off the UI thread)."""
+
+    def __init__(self, shown: list[ActorSummary], total: int, options: list[Option | None]) -> None:
+        super().__init__()
+        self.shown = shown
+        self.total = total
+        self.options = options
+
+
+def actor_prompt(summary: ActorSummary, color: str, *, corpus: bool) -> Text:
     """Name in the actor's colour; then counts, role and affiliation, dim."""
     actor = summary.actor
-    color = actor_color(actor.id)
     text = Text(end="")
     text.append("● ", style=color)
     text.append(display_text(actor.name), style=f"bold {color}")
@@ -41,12 +51,18 @@ def actor_prompt(summary: ActorSummary, *, corpus: bool) -> Text:
     return text
 
 
-def actor_options(summaries: list[ActorSummary], *, corpus: bool) -> list[Option | None]:
+def summary_colours(summaries: list[ActorSummary]) -> ActorColours:
+    """The colours of an article's actors, from its Actors list (the same as
+    ``article_colours`` of the article); other actors get their preferred one."""
+    return ranked_colours(rank((s.actor.id, s.actor.name, s.statements) for s in summaries))
+
+
+def actor_options(summaries: list[ActorSummary], colours: ActorColours, *, dark: bool, corpus: bool) -> list[Option | None]:
     options: list[Option | None] = []
     for summary in summaries:
         if options:
             options.append(None)
-        options.append(Option(actor_prompt(summary, corpus=corpus), id=summary.actor.id))
+        options.append(Option(actor_prompt(summary, colours.color(summary.actor.id, dark=dark), corpus=corpus), id=summary.actor.id))
     return options
 
 
@@ -62,7 +78,19 @@ class ActorsPane(Vertical):
         self.corpus = corpus
         self.border_title = "Actors"
         self._article: list[ActorSummary] = []
+        self._shown: tuple[list[ActorSummary], bool] = ([], False)  # the list on screen, and whether corpus-wide
         self._current: str | None = None
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The theme changed: the same prompts in its actor colours."""
+        summaries, corpus = self._shown
+        colours, dark = summary_colours(self._article), self.app.current_theme.dark
+        for summary in summaries:
+            self.options.replace_option_prompt(summary.actor.id, actor_prompt(summary, colours.color(summary.actor.id, dark=dark), corpus=corpus))
+        self.options.scroll_to_highlight()  # the rows were measured again: keep the highlight in view
 
     def compose(self) -> ComposeResult:
         yield Static("", id="actors-scope", markup=False)
@@ -99,7 +127,8 @@ class ActorsPane(Vertical):
         else:
             scope.update(Text.assemble(("This article", "bold"), f" · {len(summaries)} · ", ("c", "bold"), ": whole corpus"))
         if options is None:
-            options = actor_options(summaries, corpus=corpus)
+            options = actor_options(summaries, summary_colours(self._article), dark=self.app.current_theme.dark, corpus=corpus)
+        self._shown = (summaries, corpus)
         if not options:
             options = [Option(Text("No actors quoted.", style="italic"), disabled=True)]
         self.options.set_options(options)
@@ -120,12 +149,15 @@ class ActorsPane(Vertical):
     def _load_corpus(self) -> None:
         everyone = self.corpus.corpus_actors()
         shown = everyone[:CORPUS_LIMIT]
-        options = actor_options(shown, corpus=True)  # built off the UI thread
-        self.app.call_from_thread(self._show_corpus, shown, len(everyone), options)
+        colours = summary_colours(self._article)  # this article's actors keep their colours in the corpus list
+        options = actor_options(shown, colours, dark=self.app.current_theme.dark, corpus=True)  # built off the UI thread
+        self.post_message(CorpusActorsLoaded(shown, len(everyone), options))
 
-    def _show_corpus(self, shown: list[ActorSummary], total: int, options: list[Option | None]) -> None:
+    @on(CorpusActorsLoaded)
+    def _show_corpus(self, message: CorpusActorsLoaded) -> None:
+        message.stop()
         if self.corpus_wide:
-            self._fill(shown, corpus=True, total=total, options=options)
+            self._fill(message.shown, corpus=True, total=message.total, options=message.options)
 
     @on(OptionList.OptionSelected, "#actors-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

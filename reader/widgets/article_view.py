@@ -4,7 +4,9 @@ A Line-API widget: the article is laid out into rows of character offsets
 (``text_layout``), and each visible row is rendered from a ``rich.text.Text``
 styled from those offsets — article text is never parsed as markup.  Knowing
 the offsets of every row lets a click find the statement or glossary term
-under the mouse and a jump scroll to any character.
+under the mouse and a jump scroll to any character, and a selection (the
+mouse's, or the keyboard's: ``v`` then shift and the arrows) map back to
+the article's characters for a highlight.
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
+from index.dates import shown_date
 from index.models import Article, GlossaryLink, Span
 
-from ..colors import actor_color, blend, text_on
-from ..messages import EntryChosen, StatementChosen
+from ..colors import ActorColours, article_colours, blend, text_on, tint
+from ..messages import EntryChosen, StatementChosen, TextScrolled, TextSelected
 from . import text_layout as tl
 
 GUTTER = 2  # a mark for the current statement, then a space
+HIGHLIGHT_TINT = 0.3  # how much of the highlight colour shows over the background
 MAX_MEASURE = 92  # longer lines are hard to read
 
 
@@ -40,6 +45,8 @@ class Marks:
     current: int | None = None  # current statement (position)
     hits: tuple[Span, ...] = ()
     hit: int | None = None  # current hit (index into hits)
+    highlights: tuple[Span, ...] = ()  # the reader's saved highlights
+    selection: Span | None = None  # text selected with the mouse or keys
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -54,7 +61,10 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--term-cursor",
         "article-view--hit",
         "article-view--hit-current",
+        "article-view--highlight",
+        "article-view--selection",
         "article-view--placeholder",
+        "article-view--highlight",  # reserved for reader highlights (issue 14): see reader.tcss
     }
 
     BINDINGS = [
@@ -62,11 +72,16 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("E", "previous_term", "Previous term", show=False),
         Binding("enter", "open_term", "Term card", show=False),
         Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
+        Binding("shift+space", "page_up", "Page up", show=False),
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "End", show=False),
+        Binding("v", "select_sentence", "Select a sentence", show=False),
+        Binding("shift+right", "extend(1, 'word')", "Select one more word", show=False),
+        Binding("shift+left", "extend(-1, 'word')", "Select one word less", show=False),
+        Binding("shift+down", "extend(1, 'sentence')", "Select one more sentence", show=False),
+        Binding("shift+up", "extend(-1, 'sentence')", "Select one sentence less", show=False),
     ]
 
     term_index: reactive[int | None] = reactive(None, init=False)
@@ -82,12 +97,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._row_numbers: list[int] = []  # … and its row number
         self._links: list[GlossaryLink] = []
         self._spans: list[tuple[int, int, Style]] = []
+        self._colours: ActorColours | None = None
         self._block_cache: dict[int, Text] = {}
         self._strip_cache: dict[int, Strip] = {}
         self._width = 0
         self._left = 0
         self._pending: tuple[int, bool] | None = None
         self._message = "Opening the article…"
+        self._sentences: list[Span] = []  # for selecting with the keyboard
+        self._selection: Span | None = None
 
     # -- what the screen hands down ------------------------------------
     def show_message(self, message: str) -> None:
@@ -108,6 +126,8 @@ class ArticleView(ScrollView, can_focus=True):
         span = (article.title_span.start, article.title_span.end) if article.title_span else None
         self._blocks = tl.find_blocks(article.text, span)
         self._links = sorted(article.analysis.glossary, key=lambda link: (link.start, link.end))
+        self._sentences = tl.sentences(article.text, self._blocks)
+        self._selection = None
         self.term_index = None
         self._width = 0
         self._relayout()
@@ -128,7 +148,8 @@ class ArticleView(ScrollView, can_focus=True):
         y = row if top else max(0, row - max(1, self.scrollable_content_region.height) // 3)
         self.scroll_to(y=y, animate=False, immediate=True, force=True)  # force: the scrollbar of a new text is not shown yet
 
-    def _on_screen(self, offset: int) -> bool:
+    def shows(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is on one of the rows shown."""
         top = round(self.scroll_y)
         return top <= self.row_of(offset) < top + self.scrollable_content_region.height
 
@@ -137,7 +158,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._rows:
             self._pending = (offset, False)
             return
-        if not self._on_screen(offset):
+        if not self.shows(offset):
             self.scroll_to_offset(offset)
 
     def top_offset(self) -> int:
@@ -193,10 +214,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     @staticmethod
     def _meta(article: Article) -> str:
-        parts = [p for p in (article.source, article.date) if p]
-        if not parts:
-            name = article.path.rsplit("/", 1)[-1]
-            parts = [name] if name else []
+        """Source, author and date when the article gives them — never the
+        file name, which says nothing a reader needs."""
+        author = f"by {article.author}" if article.author else None
+        parts = [p for p in (article.source, author, shown_date(article.date)) if p]
         statements = len(article.analysis.statements)
         parts.append(f"{statements} statement{'s' if statements != 1 else ''}")
         return tl.display_text(" · ".join(parts))
@@ -225,11 +246,13 @@ class ArticleView(ScrollView, can_focus=True):
         background = self._background()
         spans: list[tuple[int, int, Style]] = []
         statements = article.analysis.statements
+        colours = self._colours = article_colours(article)
+        dark = self.app.current_theme.dark
         for statement in statements:
-            color = actor_color(statement.actor)
+            color = colours.color(statement.actor, dark=dark)
             span = statement.sentence
             if marks.actor and statement.actor == marks.actor:
-                spans.append((span.start, span.end, Style(color=color, bgcolor=blend(color, background, 0.22))))
+                spans.append((span.start, span.end, Style(color=color, bgcolor=tint(color, background))))
             else:
                 spans.append((span.start, span.end, Style(color=color)))
         cue = self.get_component_rich_style("article-view--cue", partial=True)
@@ -241,8 +264,11 @@ class ArticleView(ScrollView, can_focus=True):
             spans.append((link.start, link.end, term))
         if marks.current is not None and 0 <= marks.current < len(statements):
             statement = statements[marks.current]
-            color = actor_color(statement.actor)
+            color = colours.color(statement.actor, dark=dark)
             spans.append((statement.sentence.start, statement.sentence.end, Style(color=text_on(color), bgcolor=color)))
+        highlight = self.highlight_tint(background)
+        for span in marks.highlights:
+            spans.append((span.start, span.end, highlight))
         hit_style = self.get_component_rich_style("article-view--hit", partial=True)
         for hit in marks.hits:
             spans.append((hit.start, hit.end, hit_style))
@@ -252,9 +278,21 @@ class ArticleView(ScrollView, can_focus=True):
         if self.term_index is not None and 0 <= self.term_index < len(self._links):
             link = self._links[self.term_index]
             spans.append((link.start, link.end, self.get_component_rich_style("article-view--term-cursor", partial=True)))
+        if marks.selection is not None:
+            spans.append((marks.selection.start, marks.selection.end, self.get_component_rich_style("article-view--selection", partial=True)))
         self._spans = spans
         self._forget()
         self.refresh()
+
+    def highlight_tint(self, background: str | None = None) -> Style:
+        """The reader's highlights: the stylesheet's colour as a light tint of
+        the text's own background (the same in the dark and light themes)."""
+        background = background or self._background()
+        style = self.get_component_rich_style("article-view--highlight", partial=True)
+        hue = style.bgcolor.get_truecolor().hex if style.bgcolor is not None else None
+        if hue is None:
+            return style
+        return style + Style(bgcolor=blend(hue, background, HIGHLIGHT_TINT))
 
     def _background(self) -> str:
         _, background = self.background_colors
@@ -291,8 +329,11 @@ class ArticleView(ScrollView, can_focus=True):
                     return [Segment("▶ ", self.get_component_rich_style("article-view--hit-current", partial=True))]
             if marks.current is not None and 0 <= marks.current < len(article.analysis.statements):
                 statement = article.analysis.statements[marks.current]
-                if statement.sentence.start < row.end and statement.sentence.end > row.start:
-                    return [Segment("▌ ", Style(color=actor_color(statement.actor)))]
+                if statement.sentence.start < row.end and statement.sentence.end > row.start and self._colours is not None:
+                    return [Segment("▌ ", Style(color=self._colours.color(statement.actor, dark=self.app.current_theme.dark)))]
+            if any(span.start < row.end and span.end > row.start for span in marks.highlights):
+                hue = self.get_component_rich_style("article-view--highlight", partial=True).bgcolor
+                return [Segment("▍ ", Style(color=hue, bold=True))]
         return [Segment(" " * GUTTER)]
 
     # -- rendering -----------------------------------------------------
@@ -388,7 +429,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._links:
             self.notify("This article has no glossary terms.", timeout=3)
             return
-        if self.term_index is not None and not self._on_screen(self._links[self.term_index].start):
+        if self.term_index is not None and not self.shows(self._links[self.term_index].start):
             self.term_index = None  # the reader scrolled away: start from what they see
         if self.term_index is None:
             top = self.top_offset()
@@ -419,3 +460,98 @@ class ArticleView(ScrollView, can_focus=True):
         if self.term_index is None or not 0 <= self.term_index < len(self._links):
             return None
         return self._links[self.term_index]
+
+    # -- scrolling and selecting ----------------------------------------
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.article is not None and round(old_value) != round(new_value):
+            self.post_message(TextScrolled(self.top_offset()))
+
+    def _point(self, x: int, y: int, *, end: bool) -> int | None:
+        """The article offset at a selection point (a column in characters of
+        the rendered row, and a row); title and blank rows snap to the
+        nearest text."""
+        if not self._rows:
+            return None
+        y = max(0, min(y, len(self._rows) - 1))
+        row = self._rows[y]
+        if row.start < 0:  # a literal or blank row: the next (or previous) text
+            numbers = self._row_numbers
+            index = bisect_right(numbers, y)
+            if end:
+                return self._rows[numbers[index - 1]].end if index > 0 else None
+            return self._rows[numbers[index]].start if index < len(numbers) else None
+        column = max(0, x - self._left - GUTTER)
+        return min(row.start + column, row.end)
+
+    def span_of_selection(self, selection: Selection) -> Span | None:
+        """The characters of the article a Textual selection covers."""
+        if self.article is None:
+            return None
+        if selection.start is None and selection.end is None:
+            return Span(0, len(self.article.text))
+        start = 0 if selection.start is None else self._point(selection.start.x, selection.start.y, end=False)
+        end = len(self.article.text) if selection.end is None else self._point(selection.end.x, selection.end.y, end=True)
+        if start is None or end is None or end <= start:
+            return None
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end) if end > start else None
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._select(self.span_of_selection(selection) if selection is not None else None)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        span = self.span_of_selection(selection)
+        if span is None or self.article is None:
+            return None
+        return span.text(self.article.text), "\n"
+
+    def _select(self, span: Span | None) -> None:
+        if span != self._selection:
+            self._selection = span
+            self.post_message(TextSelected(span))
+
+    def clear_selection(self) -> None:
+        self._selection = None
+        if self.is_attached and self.screen.selections:
+            self.screen.clear_selection()
+
+    def action_select_sentence(self) -> None:
+        """Select the first sentence on screen (pressed again: the next one);
+        shift and the arrows then grow or shrink the selection."""
+        if not self._sentences:
+            return
+        if self._selection is not None and self.shows(self._selection.start):
+            index = bisect_right([s.start for s in self._sentences], self._selection.start)
+        else:
+            top = self.top_offset()
+            index = next((i for i, s in enumerate(self._sentences) if s.end > top), len(self._sentences) - 1)
+        sentence = self._sentences[min(index, len(self._sentences) - 1)]
+        self._select(sentence)
+        self.ensure_visible(sentence.start)
+
+    def action_extend(self, step: int, unit: str) -> None:
+        article = self.article
+        if article is None:
+            return
+        if self._selection is None:
+            self.action_select_sentence()
+            return
+        start, end = self._selection.start, self._selection.end
+        if unit == "word":
+            end = tl.next_word_end(article.text, end) if step > 0 else tl.previous_word_end(article.text, end, start)
+        else:
+            ends = [s.end for s in self._sentences]
+            if step > 0:
+                index = bisect_right(ends, end)
+                end = ends[index] if index < len(ends) else end
+            else:
+                earlier = [e for e in ends if start < e < end]
+                end = earlier[-1] if earlier else end
+        if end > start:
+            self._select(Span(start, end))
+            self.ensure_visible(end - 1)

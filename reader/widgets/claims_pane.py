@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from index.models import Article, Statement
 
-from ..colors import actor_color
+from ..colors import article_colours
 from ..messages import StatementChosen
 from .list_pane import highlight_first
 from .text_layout import display_text
@@ -41,6 +41,10 @@ class ClaimsPane(Vertical):
         super().__init__(id=id, classes=classes)
         self.border_title = "Claims"
         self._synced: int | None = None
+        self._article: Article | None = None
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="claims-list", markup=False)
@@ -55,21 +59,34 @@ class ClaimsPane(Vertical):
 
     def show_article(self, article: Article) -> None:
         statements = article.analysis.statements
+        self._article = article
         self.border_title = f"Claims ({len(statements)})"
         options: list[Option | None] = []
-        for position, statement in enumerate(statements):
+        for position, prompt in enumerate(self._prompts(article)):
             if options:
                 options.append(None)  # a rule between claims; not an option, positions stay aligned
-            options.append(Option(self._prompt(article, statement), id=f"s{position}"))
+            options.append(Option(prompt, id=f"s{position}"))
         if not options:
             options = [Option(Text("No attributed statements in this article.", style="italic"), disabled=True)]
         self._synced = None
         self.options.set_options(options)
         self.options.highlighted = None
 
+    def _recolour(self, _theme: object = None) -> None:
+        """The theme changed: the same prompts in its actor colours."""
+        article = self._article
+        if article is None:
+            return
+        for position, prompt in enumerate(self._prompts(article)):
+            self.options.replace_option_prompt(f"s{position}", prompt)
+        self.options.scroll_to_highlight()  # the rows were measured again: keep the highlight in view
+
+    def _prompts(self, article: Article) -> list[Text]:
+        colours, dark = article_colours(article), self.app.current_theme.dark
+        return [self._prompt(article, s, colours.color(s.actor, dark=dark)) for s in article.analysis.statements]
+
     @staticmethod
-    def _prompt(article: Article, statement: Statement) -> Text:
-        color = actor_color(statement.actor)
+    def _prompt(article: Article, statement: Statement, color: str) -> Text:
         text = Text(no_wrap=False, end="")
         text.append("● ", style=color)
         text.append(display_text(speaker_name(article, statement)), style=f"bold {color}")
@@ -99,4 +116,4 @@ class ClaimsPane(Vertical):
         event.stop()
         if event.option.id:
             self._synced = event.option_index
-            self.post_message(StatementChosen(event.option_index, "claims"))
+            self.post_message(StatementChosen(event.option_index, "claims", move=True))

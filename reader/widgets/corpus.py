@@ -16,11 +16,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from whoosh.query import And, Term
-
+from index import query
 from index.models import Article, GlossaryEntry
 from index.query import ActorSummary, StatementRef, actors, entry_occurrences, statements_of
-from index.schema import ARTICLE
 from index.store import ArticleHeader, Store
 
 T = TypeVar("T")
@@ -72,18 +70,11 @@ class Corpus:
 
     def first_article(self) -> str | None:
         """The first article in reading order, without reading every header."""
-        with self.store.searcher() as searcher:
-            hits = searcher.search(Term("doctype", ARTICLE), limit=1, sortedby="seq")
-            return hits[0]["article"] if hits else None
+        return query.first_article(self.store)
 
     def neighbour(self, seq: int, step: int) -> str | None:
         """The article after (``step`` 1) or before (-1) corpus position ``seq``."""
-        from whoosh.query import NumericRange
-
-        bounds = NumericRange("seq", seq + 1, None) if step > 0 else NumericRange("seq", None, seq - 1)
-        with self.store.searcher() as searcher:
-            hits = searcher.search(And([Term("doctype", ARTICLE), bounds]), limit=1, sortedby="seq", reverse=step < 0)
-            return hits[0]["article"] if hits else None
+        return query.neighbour(self.store, seq, step)
 
     def article_for_path(self, path: str) -> str | None:
         by_path, _ = self.store.known_sources()

@@ -12,12 +12,30 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from textual.message import Message
+
 from index.models import GlossaryEntry
 from index.store import ArticleHeader
 
 from ..messages import ArticleChosen
+from .choice import Choice, value_of
 from .corpus import Corpus
+from .key_bar import KeyBar
 from .text_layout import display_text
+
+
+class CardLoaded(Message):
+    """The card's entry, and (when ``occurrences`` is not None) where it occurs."""
+
+    def __init__(self, entry_id: str, entries: dict[str, GlossaryEntry], occurrences: list[tuple[ArticleHeader, int]] | None) -> None:
+        super().__init__()
+        self.entry_id = entry_id
+        self.entries = entries
+        self.occurrences = occurrences
+
+
+class Related(str):
+    """A related entry's id (an option's value)."""
 
 
 def card_text(entry: GlossaryEntry) -> Text:
@@ -66,6 +84,7 @@ class EntryCardScreen(ModalScreen[ArticleChosen | None]):
             with VerticalScroll(id="card-scroll"):
                 yield Static("Loading…", id="card-text", markup=False)
             yield OptionList(id="card-links", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#card").border_title = "Background"
@@ -75,9 +94,12 @@ class EntryCardScreen(ModalScreen[ArticleChosen | None]):
     @work(thread=True, exclusive=True, group="card", exit_on_error=False)
     def _load(self, entry_id: str) -> None:
         entries = self.corpus.entries()
-        self.app.call_from_thread(self._show, entry_id, entries, None)
-        occurrences = self.corpus.occurrences(entry_id)
-        self.app.call_from_thread(self._show, entry_id, entries, occurrences)
+        self.post_message(CardLoaded(entry_id, entries, None))
+        self.post_message(CardLoaded(entry_id, entries, self.corpus.occurrences(entry_id)))
+
+    @on(CardLoaded)
+    def _loaded(self, message: CardLoaded) -> None:
+        self._show(message.entry_id, message.entries, message.occurrences)
 
     def _show(self, entry_id: str, entries: dict[str, GlossaryEntry], occurrences: list[tuple[ArticleHeader, int]] | None) -> None:
         if entry_id != self.entry_id:
@@ -102,7 +124,7 @@ class EntryCardScreen(ModalScreen[ArticleChosen | None]):
             for rid in related:
                 other = entries.get(rid)
                 label = Text.assemble("→ ", (display_text(other.term if other else rid), "bold"), (f"  {other.category}" if other else "  (not in the glossary)", "dim"))
-                options.append(Option(label, id=f"rel:{rid}", disabled=other is None))
+                options.append(Choice(label, Related(rid), id=f"rel:{rid}", disabled=other is None))
         if occurrences is None:
             options.append(Option(Text("Where else it occurs — looking…", style="bold dim"), disabled=True))
         else:
@@ -115,7 +137,7 @@ class EntryCardScreen(ModalScreen[ArticleChosen | None]):
                     (display_text(header.title), "bold" if not here else "bold italic"),
                     (f"  {mentions}×" + (" · this article" if here else ""), "dim"),
                 )
-                options.append(Option(label, id=f"art:{header.id}"))
+                options.append(Choice(label, header, id=f"art:{header.id}"))
         links = self.query_one(OptionList)
         links.set_options(options)
         first = next((i for i, o in enumerate(links.options) if not o.disabled), None)
@@ -124,12 +146,12 @@ class EntryCardScreen(ModalScreen[ArticleChosen | None]):
     @on(OptionList.OptionSelected, "#card-links")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        kind, _, value = (event.option.id or "").partition(":")
-        if kind == "rel":
+        value = value_of(event.option)
+        if isinstance(value, Related):
             self.history.append(self.entry_id)
-            self.follow(value)
-        elif kind == "art":
-            self.dismiss(ArticleChosen(value, entry_id=self.entry_id))
+            self.follow(str(value))
+        elif isinstance(value, ArticleHeader):
+            self.dismiss(ArticleChosen(value.id, entry_id=self.entry_id))
 
     def follow(self, entry_id: str) -> None:
         self.entry_id = entry_id

@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from .key_bar import KeyBar
+
 HELP_FILE = "help.md"
 
 
@@ -55,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Markdown(help_text() + "\n\n" + keys_markdown(self.sections), id="help-text")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")

@@ -1,8 +1,9 @@
 """Search over the whole index: articles, statements and glossary entries.
 
-Results come as you type (debounced, in a thread worker) or at once on
-Enter; a query the index cannot run shows its one-line reason, and "did you
-mean" is offered, selectable, when nothing matches.
+Results come as you type (debounced, in a thread worker that reports with
+a message) or at once on Enter; a query the index cannot run shows its
+one-line reason, and "did you mean" is offered, selectable, when nothing
+matches.  The last option of a full page loads the next page.
 """
 
 from __future__ import annotations
@@ -14,23 +15,48 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
-from whoosh.lang.porter import stem
 
-from index.query import Hit, SearchResult, parse, search
+from index.query import Hit, SearchResult, search
 
+from .choice import Choice, value_of
 from .corpus import Corpus
+from .key_bar import KeyBar
 from .text_layout import display_text
 
 TYPES = ("article", "statement", "glossary")
-LIMIT = 40
+LIMIT = 40  # results per page
 DEBOUNCE = 0.25
 SUGGESTION = "suggestion"
 LABELS = {"article": "article", "statement": "statement", "glossary": "glossary"}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The "did you mean" option: the corrected query."""
+
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextPage:
+    """The "more results" option: the page that starts at ``offset``."""
+
+    offset: int
+
+
+class SearchDone(Message):
+    """A page of results from the search worker."""
+
+    def __init__(self, result: SearchResult, offset: int) -> None:
+        super().__init__()
+        self.result = result
+        self.offset = offset
 
 
 @dataclass(slots=True)
@@ -39,21 +65,6 @@ class SearchChoice:
 
     query: str
     hit: Hit
-
-
-def query_terms(query: str) -> set[str]:
-    """The indexed (stemmed) words a query looks for in titles and bodies."""
-    try:
-        parsed = parse(query)
-    except ValueError:
-        return set()
-    terms = set()
-    for fieldname, term in parsed.iter_all_terms():
-        if fieldname in ("title", "body"):
-            word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            terms.add(word)
-            terms.add(stem(word))
-    return terms
 
 
 def hit_prompt(hit: Hit) -> Text:
@@ -101,6 +112,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             )
             yield Static("Type to search articles, statements and the glossary.", id="search-message", markup=False)
             yield OptionList(id="search-results", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
@@ -131,43 +143,60 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._pending_focus = True
         self._run(event.value)
 
-    def _run(self, query: str) -> None:
-        self._say("Searching…")
-        self._search(query)
+    def _run(self, query: str, offset: int = 0) -> None:
+        self._say("Searching…" if not offset else "Loading more results…")
+        self._search(query, offset)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str) -> None:
-        result = search(self.corpus.store, query, limit=LIMIT, types=TYPES)
+    def _search(self, query: str, offset: int) -> None:
+        result = search(self.corpus.store, query, limit=LIMIT, types=TYPES, offset=offset)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, result)
+            self.post_message(SearchDone(result, offset))
 
-    def _show(self, result: SearchResult) -> None:
+    @on(SearchDone)
+    def _show(self, message: SearchDone) -> None:
+        result, offset = message.result, message.offset
         if result.query != self.query_one(Input).value:
             return  # the reader typed on
-        self.result = result
+        results = self.query_one(OptionList)
+        if offset and self.result is not None and self.result.query == result.query:
+            first_new = len(self.result.hits)
+            self.result.hits.extend(result.hits)
+            self.result.total, self.result.exact = result.total, result.exact
+            result = self.result
+            keep = results.highlighted
+        else:
+            self.result = result
+            first_new, keep = 0, None
         options: list[Option | None] = []
         if result.suggestion:
-            options.append(Option(Text.assemble("Did you mean: ", (result.suggestion, "bold underline"), "?"), id=SUGGESTION))
+            options.append(Choice(Text.assemble("Did you mean: ", (result.suggestion, "bold underline"), "?"), Suggestion(result.suggestion), id=SUGGESTION))
         for number, hit in enumerate(result.hits):
             if options:
                 options.append(None)  # a rule between results
-            options.append(Option(hit_prompt(hit), id=f"hit-{number}"))
-        results = self.query_one(OptionList)
+            options.append(Choice(hit_prompt(hit), hit, id=f"hit-{number}"))
+        shown = len(result.hits)
+        # the index's total is an estimate: when the page is not full, the
+        # list itself is the count
+        full = len(message.result.hits) >= LIMIT
+        total = max(result.total, shown) if full else shown
+        if full and total > shown:
+            options.append(None)
+            options.append(Choice(Text.assemble(("▼ More results", "bold"), f" — Enter shows the next {LIMIT}", style="italic"), NextPage(shown), id="more"))
         results.set_options(options)
         if result.error:
             self._say(result.error, error=True)
         elif not result.hits:
             self._say(f"No results for “{result.query}”." + (" Try the suggestion below." if result.suggestion else ""))
         else:
-            shown = len(result.hits)
-            # the index's total is an estimate: when the list is not full,
-            # the list itself is the count
-            total = result.total if shown >= LIMIT else shown
-            more = f", showing the best {shown}" if total > shown else ""
-            about = "" if result.exact or total == shown else "about "
+            more = f", showing {shown}" if total > shown else ""
+            about = "" if result.exact or not full else "about "
             self._say(f"{about}{total} result{'s' if total != 1 else ''}{more} — ↓ to choose, Enter to open")
         if options:
-            results.highlighted = 0
+            if keep is not None and first_new:
+                results.highlighted = results.get_option_index(f"hit-{first_new}")
+            else:
+                results.highlighted = 0
         if self._pending_focus and options:
             self._focus_results()
         self._pending_focus = False
@@ -196,14 +225,14 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id == SUGGESTION and self.result is not None and self.result.suggestion:
+        value = value_of(event.option)
+        if isinstance(value, Suggestion):
             field = self.query_one(Input)
-            field.value = self.result.suggestion
+            field.value = value.query
             field.focus()
             self._pending_focus = True
-            self._run(self.result.suggestion)
-            return
-        if self.result is None or not (event.option.id or "").startswith("hit-"):
-            return
-        hit = self.result.hits[int(event.option.id.removeprefix("hit-"))]  # type: ignore[union-attr]
-        self.dismiss(SearchChoice(self.result.query, hit))
+            self._run(value.query)
+        elif isinstance(value, NextPage) and self.result is not None:
+            self._run(self.result.query, value.offset)
+        elif isinstance(value, Hit) and self.result is not None:
+            self.dismiss(SearchChoice(self.result.query, value))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from .text_layout import display_text
+from .text_layout import display_text, shorten
 
 
 def _plural(count: int, word: str) -> str:
@@ -27,8 +27,11 @@ class StatusLine(Static):
         self.update(text)
 
     def show_hit(self, query: str, index: int, total: int, *, wrapped: bool = False) -> None:
+        shown = shorten(display_text(query), 60)
+        if not (shown.startswith('"') and shown.endswith('"')):
+            shown = f"“{shown}”"  # a phrase query brings its own quotes
         self.say(
-            (f"“{display_text(query)}”", "bold"),
+            (shown, "bold"),
             f" — hit {index + 1} of {total}",
             " (wrapped)" if wrapped else "",
             ("  ·  n next, N previous, Esc clears", "dim"),
@@ -46,7 +49,7 @@ class StatusLine(Static):
 
     def show_article(self, title: str, statements: int) -> None:
         self.say(
-            (display_text(title[:60]), "bold"),
+            (shorten(display_text(title), 60), "bold"),
             f" — {_plural(statements, 'statement')}",
             ("  ·  click a coloured statement to follow its speaker", "dim"),
         )

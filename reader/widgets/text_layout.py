@@ -15,33 +15,26 @@ from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 
+from index.models import Span
+
+from ..inert import display_text  # noqa: F401  (the widgets import it from here)
+
 # -- display text -----------------------------------------------------------
 
-
-def _display_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x20):
-        table[code] = chr(0x2400 + code)  # control pictures: ␀ … ␛ …
-    for code in (0x09, 0x0A, 0x0D):
-        table[code] = " "  # tabs and line breaks inside a block read as spaces
-    table[0x7F] = "␡"
-    for code in range(0x80, 0xA0):  # C1 controls
-        table[code] = "\ufffd"
-    for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
-        table[code] = "\ufffd"  # bidi overrides could reorder the terminal line
-    table[0x2028] = " "
-    table[0x2029] = " "
-    for code in range(0xD800, 0xE000):  # lone surrogates cannot be printed
-        table[code] = "\ufffd"
-    return table
+# ``display_text`` (imported above) is shared with the command line:
+# one function decides how data is made safe to show.
 
 
-_TABLE = _display_table()
-
-
-def display_text(text: str) -> str:
-    """``text`` with every character safe to print, same length, same offsets."""
-    return text.translate(_TABLE)
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters,
+    with an ellipsis when anything was cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: max(1, limit - 1)]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—-") + "…"
 
 
 @lru_cache(maxsize=4096)
@@ -238,3 +231,37 @@ def layout(
     if not blocks and meta:
         rows.extend(Row("meta", literal=meta[s:e]) for s, e in wrap(meta, 0, len(meta), width))
     return rows
+
+
+# -- sentences and words (selecting with the keyboard) ------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"”’')\]]*)\s+")
+
+
+def sentences(text: str, blocks: list[Block]) -> list[Span]:
+    """Sentence-sized pieces of every block: ends at . ! ? … (after any
+    closing quote) followed by white space; a heading is one piece."""
+    found: list[Span] = []
+    for block in blocks:
+        start = block.start
+        for match in _SENTENCE_END.finditer(text, block.start, block.end):
+            if match.end(1) > start:
+                found.append(Span(start, match.end(1)))
+            start = match.end()
+        if block.end > start:
+            found.append(Span(start, block.end))
+    return found
+
+
+def next_word_end(text: str, position: int) -> int:
+    """The end of the word after ``position`` (skipping white space)."""
+    match = _WORD.search(text, position)
+    return match.end() if match else position
+
+
+def previous_word_end(text: str, position: int, floor: int) -> int:
+    """The end of the word before the one ending at ``position``, not below
+    the first word after ``floor``."""
+    ends = [m.end() for m in _WORD.finditer(text, floor, position)]
+    earlier = [end for end in ends if end < position]
+    return earlier[-1] if earlier else position

@@ -5,8 +5,6 @@ same subject (denials and rejections first)."""
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,14 +12,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
-
 from index.models import Article, GlossaryEntry, Span, Statement
-from index.query import ActorSummary, StatementRef
+from index.query import ActorSummary, StatementRef, content_words
 
-from ..colors import actor_color
-from ..messages import EntryChosen, StatementChosen, TourClosed
+from ..colors import article_colours
+from ..messages import EntryChosen, StatementChosen, StatementsCounted, TourClosed
+from .choice import Choice, value_of
 from .claims_pane import excerpt, speaker_name
 from .corpus import Corpus
 from .cues import COMMITMENT_MEANING, KIND_MEANING, commitment, is_rejection
@@ -29,19 +25,8 @@ from .text_layout import display_text
 
 RELATED_LIMIT = 4
 RELATED_MIN = 3  # a shared glossary entry, or three shared content words
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # words every attributed sentence shares: they say nothing about the subject
 _REPORTING = frozenset({"said", "says", "told", "according", "added", "claimed", "statement", "would", "could", "also", "there", "their", "which", "that", "this"})
-
-
-def content_words(text: str) -> set[str]:
-    words = set()
-    for match in _WORD.finditer(text.lower()):
-        word = match.group()
-        if len(word) < 4 or word in STOP_WORDS or word in _REPORTING:
-            continue
-        words.add(stem(word))
-    return words
 
 
 def entries_in(article: Article, span: Span) -> list[str]:
@@ -60,13 +45,13 @@ def related_statements(article: Article, position: int, limit: int = RELATED_LIM
     statements = article.analysis.statements
     chosen = statements[position]
     entries = set(entries_in(article, chosen.sentence))
-    words = content_words(chosen.sentence.text(article.text))
+    words = content_words(chosen.sentence.text(article.text), _REPORTING)
     ranked = []
     for index, other in enumerate(statements):
         if index == position or _same_speaker(chosen, other):
             continue
         shared = 3 * len(entries & set(entries_in(article, other.sentence)))
-        shared += len(words & content_words(other.sentence.text(article.text)))
+        shared += len(words & content_words(other.sentence.text(article.text), _REPORTING))
         if shared < RELATED_MIN:
             continue
         cue = other.cue.text(article.text) if other.cue else None
@@ -97,7 +82,26 @@ class TourPanel(Vertical):
         self.actors: dict[str, ActorSummary] = {}
         self.entries: dict[str, GlossaryEntry] = {}
         self.position = 0
+        self.refs: list[StatementRef] | None = None  # the speaker's statements in the corpus, once counted
         self.display = False
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _colour(self, actor: str | None) -> str:
+        assert self.article is not None
+        return article_colours(self.article).color(actor, dark=self.app.current_theme.dark)
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The theme changed: the card and links again, in its actor colours."""
+        if self.article is None or not self.display:
+            return
+        statement = self.article.analysis.statements[self.position]
+        self.query_one("#tour-card", Static).update(self.card(statement, self.refs))
+        links = self.query_one("#tour-links", OptionList)
+        highlighted = links.highlighted
+        self._fill_links(statement, self.position)
+        links.highlighted = highlighted
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="tour-scroll"):
@@ -118,6 +122,7 @@ class TourPanel(Vertical):
         if article is None:
             return
         self.position = position
+        self.refs = None
         statement = article.analysis.statements[position]
         total = len(article.analysis.statements)
         self.border_title = f"Tour · statement {position + 1} of {total}"
@@ -125,7 +130,7 @@ class TourPanel(Vertical):
         self.query_one("#tour-card", Static).update(self.card(statement, None))
         self.query_one("#tour-scroll").scroll_home(animate=False)
         self._fill_links(statement, position)
-        self.post_message(StatementChosen(position, "tour"))
+        self.post_message(StatementChosen(position, "tour", move=True))
         if statement.actor:
             self._count(statement.actor, position)
 
@@ -133,7 +138,7 @@ class TourPanel(Vertical):
     def card(self, statement: Statement, refs: list[StatementRef] | None) -> Text:
         article = self.article
         assert article is not None
-        color = actor_color(statement.actor)
+        color = self._colour(statement.actor)
         text = Text(end="")
         text.append("Who speaks\n", style="bold dim")
         text.append("● ", style=color)
@@ -187,13 +192,13 @@ class TourPanel(Vertical):
                     summary = " ".join(entry.summary.split())
                     first = summary.split(". ", 1)[0].rstrip(".") + "."
                     label.append("\n" + display_text(first if len(first) <= 220 else first[:219] + "…"), style="dim")
-                options.append(Option(label, id=f"entry:{entry_id}"))
+                options.append(Choice(label, entry_id, id=f"entry:{entry_id}"))
         related = related_statements(article, position)
         if related:
             options.append(Option(Text("On the same subject — Enter to go there", style="bold dim"), disabled=True))
             for index in related:
                 other = article.analysis.statements[index]
-                color = actor_color(other.actor)
+                color = self._colour(other.actor)
                 label = Text.assemble(
                     ("● ", color),
                     (display_text(speaker_name(article, other)), f"bold {color}"),
@@ -201,7 +206,7 @@ class TourPanel(Vertical):
                     "\n",
                     (excerpt(article, other, 140), ""),
                 )
-                options.append(Option(label, id=f"statement:{index}"))
+                options.append(Choice(label, index, id=f"statement:{index}"))
         if not options:
             options.append(Option(Text("No glossary terms or related statements here.", style="italic dim"), disabled=True))
         links = self.query_one("#tour-links", OptionList)
@@ -210,14 +215,17 @@ class TourPanel(Vertical):
 
     @work(thread=True, exclusive=True, group="tour-count", exit_on_error=False)
     def _count(self, actor: str, position: int) -> None:
-        refs = self.corpus.statements_of(actor)
-        self.app.call_from_thread(self._counted, position, refs)
+        self.post_message(StatementsCounted(actor, self.corpus.statements_of(actor)))
 
-    def _counted(self, position: int, refs: list[StatementRef]) -> None:
-        if self.article is None or position != self.position:
+    @on(StatementsCounted)
+    def _counted(self, message: StatementsCounted) -> None:
+        message.stop()  # the tour's own count; the screen counts for itself
+        if self.article is None:
             return
-        statement = self.article.analysis.statements[position]
-        self.query_one("#tour-card", Static).update(self.card(statement, refs))
+        statement = self.article.analysis.statements[self.position]
+        if statement.actor == message.actor:
+            self.refs = message.refs
+            self.query_one("#tour-card", Static).update(self.card(statement, message.refs))
 
     # -- keys ----------------------------------------------------------
     def action_step(self, step: int) -> None:
@@ -235,8 +243,8 @@ class TourPanel(Vertical):
     @on(OptionList.OptionSelected, "#tour-links")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        kind, _, value = (event.option.id or "").partition(":")
-        if kind == "entry":
+        value = value_of(event.option)
+        if isinstance(value, str):
             self.post_message(EntryChosen(value))
-        elif kind == "statement":
-            self.show(int(value))
+        elif isinstance(value, int):
+            self.show(value)

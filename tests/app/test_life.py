@@ -15,7 +15,7 @@ from index import ingest
 from index.ingest import AddReport
 from index.store import Store
 from reader.app import GuidedReaderApp
-from reader.session import load_session
+from reader.userstate import UserState, index_key
 from reader.widgets.indexing_panel import IndexingPanel
 
 from .builder import ARTICLES, ENTRIES, first_article, second_article
@@ -68,7 +68,7 @@ async def test_reopens_the_last_article_and_position(index_path: Path) -> None:
         await pilot.press("3")
         await pilot.press("enter")  # the first actor of the second article
         await settle(pilot)
-        actor = reader(app).state.actor
+        actor = reader(app).actor
         assert actor is not None
         await pilot.press("d")
         await pilot.resize_terminal(120, 8)  # small enough that the text scrolls
@@ -77,19 +77,21 @@ async def test_reopens_the_last_article_and_position(index_path: Path) -> None:
         await settle(pilot)
         top = reader(app).view.top_offset()
         assert top > 0
-    saved = load_session().position(index_path)
+    state = UserState()
+    saved = state.current_place(index_key(index_path))
+    assert saved is not None
     assert saved.article == second_article().id
     assert saved.offset == top
     assert saved.actor == actor
-    assert load_session().theme == "textual-light"
+    assert state.setting("theme") == "textual-light"
 
     again = GuidedReaderApp(store)
     async with again.run_test(size=(120, 8)) as pilot:
         await settle(pilot)
         screen = reader(again)
-        assert screen.state.article.id == second_article().id  # type: ignore[union-attr]
+        assert screen.article.id == second_article().id  # type: ignore[union-attr]
         assert screen.view.top_offset() == top
-        assert screen.state.actor == actor
+        assert screen.actor == actor
         assert again.theme == "textual-light"
     store.close()
 
@@ -127,7 +129,7 @@ async def test_first_run_indexes_the_seed_in_a_worker(tmp_path: Path, monkeypatc
         release.set()
         await settle(pilot)
         assert not panel.display
-        assert screen.state.article is not None and screen.state.article.id == first_article().id
+        assert screen.article is not None and screen.article.id == first_article().id
         assert screen.last_ingest is not None and "3 added" in screen.last_ingest
     store.close()
 
@@ -147,7 +149,7 @@ async def test_reader_path_adds_and_opens_the_first(tmp_path: Path, monkeypatch,
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        assert screen.state.article is not None and screen.state.article.id == second_article().id
+        assert screen.article is not None and screen.article.id == second_article().id
         assert screen.last_ingest is not None and "1 added" in screen.last_ingest
     store.close()
 
@@ -178,7 +180,7 @@ async def test_failed_add_still_opens_what_the_index_holds(index_path: Path, tmp
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        assert screen.state.article is not None and screen.state.article.id == first_article().id
+        assert screen.article is not None and screen.article.id == first_article().id
     store.close()
 
 
@@ -204,6 +206,8 @@ async def test_articles_added_by_another_process_appear(app: GuidedReaderApp, in
         assert done.returncode == 0, done.stderr
         assert app.check_index() is True  # the timer does this every two seconds
         await settle(pilot)
+        toast = next(n.message for n in app._notifications if "new article" in n.message)
+        assert "`" not in toast and "press o" in toast  # toasts are not Markdown: no literal backticks
         assert len(app.corpus.headers()) == before + 1
         await pilot.press("o")
         await settle(pilot)
@@ -226,7 +230,7 @@ async def test_a_changed_glossary_is_linked_when_the_app_opens(index_path: Path,
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await settle(pilot)
-        article = reader(app).state.article
+        article = reader(app).article
         assert article is not None
         assert "shelling" in {link.entry for link in article.analysis.glossary}
     store.close()

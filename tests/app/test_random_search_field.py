@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from textual.widgets import Static
 
 from reader.app import GuidedReaderApp
-from reader.widgets.search_screen import LIMIT, TYPES, SearchScreen, search
+from reader.widgets.search_screen import LIMIT, TYPES, SearchDone, SearchScreen, search
 from tests.reliability.test_random_queries import queries
 
 from .conftest import settle
@@ -33,7 +33,7 @@ async def test_search_field_takes_any_text(app: GuidedReaderApp, texts: list[str
         assert len(texts) == COUNT
         for number, text in enumerate(texts):
             result = search(app.corpus.store, text, limit=LIMIT, types=TYPES)
-            screen._show(result)  # what the search worker hands to the screen
+            screen._show(SearchDone(result, 0))  # what the search worker hands to the screen
             shown = str(message.render())
             assert "\n" not in shown.strip(), shown
             assert shown.strip() or not text.strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Tabs
 
 from reader.app import GuidedReaderApp
+from reader.colors import article_colours
 from reader.widgets.article_view import GUTTER, ArticleView
 from reader.widgets.reader_screen import ReaderScreen
 
@@ -37,7 +38,7 @@ async def test_first_article_opens_with_all_four_panes(app: GuidedReaderApp) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        assert screen.state.article is not None and screen.state.article.id == first_article().id
+        assert screen.article is not None and screen.article.id == first_article().id
         for selector in ("#text-column", "#claims", "#actors", "#glossary"):
             widget = screen.query_one(selector)
             assert widget.display and widget.region.width > 20 and widget.region.height >= 5, selector
@@ -72,9 +73,7 @@ async def test_headings_are_styled_and_statements_coloured(app: GuidedReaderApp)
         assert all(s.style.bold for s in segments)
         statement_row = next(y for y in range(view.size.height) if "Nikol Pashinyan said" in view.render_line(y).text)
         colours = {s.style.color.name for s in view.render_line(statement_row) if s.text.strip()}
-        from reader.colors import actor_color
-
-        assert actor_color("nikol-pashinyan") in colours
+        assert article_colours(view.article).color("nikol-pashinyan", dark=app.current_theme.dark) in colours
 
 
 async def test_clicking_a_statement_makes_its_speaker_current(app: GuidedReaderApp) -> None:
@@ -82,8 +81,8 @@ async def test_clicking_a_statement_makes_its_speaker_current(app: GuidedReaderA
         await settle(pilot)
         screen = reader(app)
         await click_text(pilot, screen.view, FIRST.index("denied that its forces"))
-        assert screen.state.actor == "azerbaijan-defence-ministry"
-        assert screen.state.current == 1
+        assert screen.actor == "azerbaijan-defence-ministry"
+        assert screen.current == 1
         assert screen.view.marks.current == 1
         assert screen.query_one("#claims-list", OptionList).highlighted == 1
         assert "Azerbaijan's defence ministry — statement 1 of 1 · 1 article" in screen.status.plain
@@ -97,8 +96,8 @@ async def test_choosing_a_claim_scrolls_the_text_to_it(app: GuidedReaderApp) -> 
         assert screen.query_one("#claims-list", OptionList).has_focus
         await pilot.press("down", "down", "down", "enter")
         await settle(pilot)
-        assert screen.state.current == 3
-        assert screen.state.actor == "dmitry-peskov"
+        assert screen.current == 3
+        assert screen.actor == "dmitry-peskov"
         assert "Dmitry Peskov claimed" in screen.view.visible_text()
 
 
@@ -112,28 +111,28 @@ async def test_actor_then_jumps_across_two_articles(app: GuidedReaderApp) -> Non
         actors.highlighted = actors.get_option_index("nikol-pashinyan")
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.state.actor == "nikol-pashinyan"
-        assert screen.state.current == 0
+        assert screen.actor == "nikol-pashinyan"
+        assert screen.current == 0
         assert "Nikol Pashinyan — statement 1 of 3 · 2 articles" in screen.status.plain
         await pilot.press("]")
         await settle(pilot)
-        assert screen.state.current == 2
+        assert screen.current == 2
         assert "statement 2 of 3" in screen.status.plain
         await pilot.press("]")
         await settle(pilot)
-        assert screen.state.article.id == second_article().id  # type: ignore[union-attr]
-        assert screen.state.current == 1
-        assert screen.state.actor == "nikol-pashinyan"
+        assert screen.article.id == second_article().id  # type: ignore[union-attr]
+        assert screen.current == 1
+        assert screen.actor == "nikol-pashinyan"
         assert "Nikol Pashinyan — statement 3 of 3 · 2 articles" in screen.status.plain
         assert "Pashinyan said Armenia would defend itself" in screen.view.visible_text()
         await pilot.press("]")
         await settle(pilot)
-        assert screen.state.article.id == second_article().id  # type: ignore[union-attr]
+        assert screen.article.id == second_article().id  # type: ignore[union-attr]
         assert "no later statement" in screen.status.plain
         await pilot.press("[")
         await settle(pilot)
-        assert screen.state.article.id == first_article().id  # type: ignore[union-attr]
-        assert screen.state.current == 2
+        assert screen.article.id == first_article().id  # type: ignore[union-attr]
+        assert screen.current == 2
         assert "statement 2 of 3" in screen.status.plain
 
 
@@ -167,10 +166,10 @@ async def test_next_and_previous_article(app: GuidedReaderApp) -> None:
         screen = reader(app)
         await pilot.press(">")
         await settle(pilot)
-        assert screen.state.article.title == "Kremlin urges calm"  # type: ignore[union-attr]
+        assert screen.article.title == "Kremlin urges calm"  # type: ignore[union-attr]
         await pilot.press("<")
         await settle(pilot)
-        assert screen.state.article.id == first_article().id  # type: ignore[union-attr]
+        assert screen.article.id == first_article().id  # type: ignore[union-attr]
         await pilot.press("<")
         await settle(pilot)
         assert "first article" in screen.status.plain
@@ -199,7 +198,7 @@ async def test_a_jump_into_another_article_scrolls_to_the_statement(app: GuidedR
         actors.highlighted = actors.get_option_index("dmitry-peskov")
         await pilot.press("enter", "[")
         await settle(pilot)
-        assert screen.state.article.id == first_article().id  # type: ignore[union-attr]
-        assert screen.state.current == 3
+        assert screen.article.id == first_article().id  # type: ignore[union-attr]
+        assert screen.current == 3
         assert "Dmitry Peskov claimed" in screen.view.visible_text()
         assert screen.view.scroll_y > 0

@@ -43,22 +43,22 @@ async def test_search_open_and_step_through_hits(app: GuidedReaderApp) -> None:
         await settle(pilot)
         screen = reader(app)
         assert app.screen is screen
-        hits = screen.state.search.hits
+        hits = screen.search.hits
         words = [FIRST[h.start : h.end].lower() for h in hits]
         assert words == ["cluster bombs", "cluster bombs"]  # a phrase is one hit
         assert screen.view.marks.hits == hits
-        first = screen.state.search.index
+        first = screen.hit
         assert first is not None
         assert f"hit {first + 1} of 2" in screen.status.plain
         await pilot.press("n")
-        assert screen.state.search.index == (first + 1) % 2
+        assert screen.hit == (first + 1) % 2
         assert screen.view.marks.hit == (first + 1) % 2
         assert "(wrapped)" in screen.status.plain or first == 0
         await pilot.press("N", "N")
-        assert screen.state.search.index == (first - 1) % 2
+        assert screen.hit == (first - 1) % 2
         assert "Azerbaijan's defence ministry denied" in screen.view.visible_text()
         await pilot.press("escape")
-        assert screen.state.search.hits == ()
+        assert screen.search.hits == ()
         assert screen.view.marks.hits == ()
 
 
@@ -82,12 +82,12 @@ async def test_escape_returns_to_where_you_were(app: GuidedReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = reader(app)
-        before = screen.state.article
+        before = screen.article
         await open_search(pilot, "kremlin")
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
-        assert screen.state.article is before
+        assert screen.article is before
 
 
 async def test_did_you_mean_is_selectable(app: GuidedReaderApp) -> None:
@@ -135,9 +135,9 @@ async def test_field_query_opens_the_statement(app: GuidedReaderApp) -> None:
         await pilot.press("enter")
         await settle(pilot)
         screen = reader(app)
-        assert screen.state.article.id == second_article().id  # type: ignore[union-attr]
-        assert screen.state.current == 0
-        assert screen.state.actor == "dmitry-peskov"
+        assert screen.article.id == second_article().id  # type: ignore[union-attr]
+        assert screen.current == 0
+        assert screen.actor == "dmitry-peskov"
 
 
 async def test_glossary_hit_opens_the_card(app: GuidedReaderApp) -> None:

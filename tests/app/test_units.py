@@ -1,4 +1,5 @@
-"""The app's pure parts: layout, display text, colours, cues, session, tour ranking."""
+"""The app's pure parts: layout, display text, cues, user-state file, tour ranking
+(colours: tests/app/test_colours.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.colors import actor_color, contrast
-from reader.session import Position, Session, load_session, save_session, session_path
+from reader.userstate import UserState, default_path
 from reader.widgets import text_layout as tl
 from reader.widgets.cues import DISTANCED, ENDORSING, NEUTRAL, commitment, is_rejection
 from reader.widgets.tour_panel import related_statements
@@ -69,17 +69,6 @@ def test_wrap_rows_fit_and_cover_every_word(text: str, width: int) -> None:
     assert covered.replace(" ", "").replace("\t", "") == text.replace(" ", "").replace("\t", "")
 
 
-def test_actor_colours_are_stable_and_readable_on_dark_and_light() -> None:
-    ids = ["nikol-pashinyan", "dmitry-peskov", "amnesty-international", "a", "ümlaut-ö", "x" * 200]
-    for actor in ids:
-        color = actor_color(actor)
-        assert color == actor_color(actor)
-        assert contrast(color, "#121212") >= 3.5
-        assert contrast(color, "#ffffff") >= 3.5
-    assert actor_color("nikol-pashinyan") == "#ef291a"  # the same in every run
-    assert len({actor_color(a) for a in ids}) == len(ids)
-
-
 def test_cue_commitment_table() -> None:
     assert commitment("claimed") == DISTANCED
     assert commitment("alleged") == DISTANCED
@@ -99,20 +88,42 @@ def test_related_statements_put_denials_first() -> None:
     assert 2 not in related_statements(article, 0)  # same speaker
 
 
-def test_session_round_trip_and_damage(tmp_path: Path) -> None:
-    path = tmp_path / "state" / "session.json"
-    session = Session(theme="textual-light")
-    session.remember(tmp_path / "index", Position("abc", 120, "nikol-pashinyan", 3))
-    assert save_session(session, path)
-    loaded = load_session(path)
-    assert loaded.theme == "textual-light"
-    assert loaded.position(tmp_path / "index") == Position("abc", 120, "nikol-pashinyan", 3)
-    assert loaded.position(tmp_path / "other") == Position()
-    path.write_text("{not json")
-    assert load_session(path) == Session()
-    path.write_text(json.dumps({"positions": {"x": {"offset": "many"}}, "theme": 3}))
-    assert load_session(path).theme is None
+def test_a_damaged_old_session_file_is_ignored(isolated_dirs: Path) -> None:
+    folder = isolated_dirs / "state"
+    folder.mkdir()
+    (folder / "session.json").write_text("{not json")
+    state = UserState()
+    assert state.setting("theme") is None and state.current_place("/ix") is None
+    (folder / "session.json").write_text(json.dumps({"positions": {"x": {"offset": "many", "article": "a"}}, "theme": 3}))
+    state = UserState()
+    assert state.setting("theme") is None and state.current_place("x") is None
 
 
-def test_session_file_follows_the_state_dir_variable(isolated_dirs: Path) -> None:
-    assert session_path() == isolated_dirs / "state" / "session.json"
+def test_user_state_follows_the_state_dir_variable(isolated_dirs: Path) -> None:
+    assert default_path() == isolated_dirs / "state" / "userstate.sqlite3"
+
+
+def test_sentences_for_keyboard_selection() -> None:
+    text = 'Headline\n\nHe said: "It is fine." Then he left! Why? Because.\n\nLast one'
+    pieces = [text[s.start : s.end] for s in tl.sentences(text, tl.find_blocks(text, (0, 8)))]
+    assert pieces == ["Headline", 'He said: "It is fine."', "Then he left!", "Why?", "Because.", "Last one"]
+    assert tl.next_word_end(text, text.index(" Then")) == text.index("Then") + 4
+    assert tl.previous_word_end(text, text.index("he left") + 2, text.index("Then")) == text.index("Then") + 4
+
+
+def test_cut_text_ends_with_an_ellipsis() -> None:
+    assert tl.shorten("Fighting escalates over Nagorno-Karabakh as both sides accuse each other", 40) == "Fighting escalates over…"
+    assert tl.shorten("short  title", 40) == "short title"
+    assert len(tl.shorten("x" * 100, 10)) == 10 and tl.shorten("x" * 100, 10).endswith("…")
+
+
+def test_a_toast_mounted_as_it_expires_gets_a_positive_timer() -> None:
+    import time
+
+    from textual.notifications import Notification
+    from textual.widgets._toast import Toast
+
+    import reader.app  # noqa: F401  (installs the guard)
+
+    expired = Notification("gone", timeout=1, raised_at=time.time() - 2)
+    assert Toast(expired)._timeout > 0

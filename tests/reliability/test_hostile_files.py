@@ -76,14 +76,14 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     folder.mkdir()
     (folder / "secret.txt").write_text(GOOD, encoding="utf-8")
     (folder / "open.txt").write_text("Ministers said the talks would go on.\n", encoding="utf-8")
-    original = Path.read_bytes
+    original = os.open
 
-    def deny(self: Path) -> bytes:  # root reads anything, so permissions are simulated
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    def deny(path, flags, *args, **kwargs):  # root reads anything, so permissions are simulated
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     report = add_paths(Store(tmp_path / "ix"), [folder])
     assert len(report.added) == 1
     assert len(report.failed) == 1 and "secret.txt" in report.failed[0] and "permission denied" in report.failed[0]
@@ -120,3 +120,74 @@ def test_exit_status_tells_whether_any_failed(tmp_path: Path, capsys: pytest.Cap
     assert main(["add", str(good), str(tmp_path / "nope.txt"), "--index", str(tmp_path / "ix")]) == 1
     err = capsys.readouterr().err
     assert "nope.txt: no such file or folder" in err and "Traceback" not in err
+
+
+# The inputs of issue 10, in one batch: each is added or skipped with one
+# line, none stops or hangs the batch, nothing hostile reaches the terminal.
+# name -> (bytes, added?, text in its one line when skipped)
+NEW_CASES: dict[str, tuple[bytes, bool, str]] = {
+    "escapes.txt": (b"T \x1b]52;c;cm0gLXJmIH4=\x1b\\ \x1b]0;x\x07 \x1b[2J \xc2\x9b31m x\n\nThe mayor said it.\n", True, ""),
+    "laughs.md": (
+        b"---\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+        b"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+        b"title: *h\n---\nOfficials said the vote was held.\n",
+        False,
+        "alias",
+    ),
+    "deep.md": (b"---\ntitle: " + b"[" * 3000 + b"]" * 3000 + b"\n---\nOfficials said it.\n", False, "front matter"),
+    "bad_date.md": (b"---\ndate: 2020-10-32\n---\nOfficials said the count went on.\n", False, "not a real date"),
+    "n" * 246 + ".txt": (b"Officials said the long name was fine.\n", True, ""),
+    "caf\udce9.txt": (b"Officials said the old name was fine.\n", True, ""),
+    "typed.txt": (b"Officials said the sidecar was wrong.\n", False, "must be text"),
+    "pages.html": (
+        b"<html><head><title>Many paragraphs</title></head><body>"
+        + b"".join(b"<p>Paragraph %d: they voted.</p>" % i for i in range(40_000))
+        + b"</body></html>",
+        True,
+        "",
+    ),
+    "one_line.txt": (b"The vote was held. Officials said it passed. Mr. Smith left at 5 p.m. " * 1_000, True, ""),
+}
+
+
+@pytest.mark.slow
+def test_issue_10_hostile_batch_in_one_run(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    for name, (data, _, _) in NEW_CASES.items():
+        with open(os.path.join(os.fsencode(folder), os.fsencode(name)), "wb") as stream:
+            stream.write(data)
+    (folder / "typed.meta.toml").write_text("title = [1, 2]\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink("/dev/zero", folder / "zero.txt")  # outside the folder
+    os.symlink("/", folder / "root")
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "add", str(folder), "--index", str(tmp_path / "ix")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    seconds = time.monotonic() - start
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert not any(c in done.stderr for c in "\x1b\x07\x9b")
+    for name, (_, added, reason) in NEW_CASES.items():
+        shown = name.replace("\udce9", "\\xe9")
+        if name == "typed.txt":
+            shown = "typed.meta.toml"  # the line names the file at fault: its sidecar
+        mentioned = [line for line in lines if shown in line and not line.startswith(("0 added", "1 added"))]
+        if added:
+            assert not mentioned, mentioned
+        else:
+            assert len(mentioned) == 1 and reason in mentioned[0], (name, mentioned)
+    for name in ("pipe.txt", "zero.txt", "root"):
+        assert any(name in line for line in lines), name
+    added = sum(1 for case in NEW_CASES.values() if case[1])
+    assert lines[-1].startswith(f"{added} added"), lines[-1]
+    assert seconds < 120

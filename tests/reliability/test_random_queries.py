@@ -19,6 +19,10 @@ from index.store import Store
 from reader.cli import main
 
 EXAMPLES = int(os.environ.get("READER_QUERY_EXAMPLES", "2000"))
+# each `reader search` opens the index and its glossary afresh (~0.1 s), so
+# the command gets fewer strings in CI; the same grammar goes through
+# search() 2,000 times above it (READER_QUERY_EXAMPLES=2000 for a long run)
+CLI_EXAMPLES = int(os.environ.get("READER_QUERY_EXAMPLES", "400"))
 
 SYNTAX = ['"', "(", ")", "[", "]", "{", "}", ":", "*", "?", "~", "^", "\\", "/", "-", "+", "AND", "OR", "NOT", "TO", " "]
 FIELDS = ["title:", "body:", "actor:", "kind:", "source:", "date:", "entry:", "seq:", "order:", "nosuch:", "id:"]
@@ -46,7 +50,7 @@ def test_search_never_raises(store: Store, text: str) -> None:
             assert hit.type in ("article", "statement", "glossary")
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=CLI_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=queries.filter(lambda q: not q.startswith("-")))
 def test_reader_search_command_never_raises(corpus_index: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
     code = main(["search", "--index", str(corpus_index), "--", text] if text else ["search", "--index", str(corpus_index), "--", " "])

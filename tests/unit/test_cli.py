@@ -91,3 +91,13 @@ def test_glossary_command_and_user_entries_relink_indexed_articles(capsys: pytes
     (user / "broken.toml").write_text("[[entry]\nid = 1\n", encoding="utf-8")
     code, out, err = run(capsys, "glossary", "rights ombudsman")
     assert code == 0 and "broken.toml:1" in err and "Occurs in 1 article" in out
+
+
+def test_index_is_taken_before_or_after_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`reader --index DIR add …` once ignored the folder and wrote to the user's own index."""
+    code, _, err = run(capsys, "--index", str(tmp_path / "before"), "add", str(ARTICLES / "budget.txt"))
+    assert code == 0, err
+    assert (tmp_path / "before").is_dir()
+    code, _, err = run(capsys, "add", str(ARTICLES / "rates.txt"), "--index", str(tmp_path / "after"))
+    assert code == 0, err
+    assert (tmp_path / "after").is_dir()

@@ -152,3 +152,23 @@ def test_actors_sharing_a_glossary_entry_merge_across_spellings() -> None:
     assert [a.id for a in analysis.actors] == ["nikol-pashinyan", "someone"]
     assert analysis.actors[0].aliases == ["Pashinyan"] and analysis.actors[0].description == "prime minister"
     assert [s.actor for s in analysis.statements] == ["nikol-pashinyan", "nikol-pashinyan", "someone"]
+
+
+def test_a_replaced_file_maps_its_path_to_the_new_version(tmp_path: Path) -> None:
+    """Until whoosh merges segments, the old version's terms stay listed:
+    the path must still lead to the version that is live."""
+    from index.models import Article
+    from index.store import article_id, content_hash
+
+    store = Store(tmp_path / "ix")
+    texts = ["Zebra crossing repainted\n\nThe council said the work was done.\n", "Aardvark found\n\nA keeper said it was well.\n"]
+    for number, text in enumerate(texts):
+        article = Article(id=article_id(text), seq=1, path="/news/same.txt", title=text.split("\n")[0], text=text)
+        with store.writer() as writer:
+            if number:
+                store.delete_article(writer, article_id(texts[0]))
+            store.add_article(writer, article)
+    by_path, hashes = store.known_sources()
+    assert by_path == {"/news/same.txt": content_hash(texts[1])}
+    assert hashes == {content_hash(texts[1])}
+    store.close()

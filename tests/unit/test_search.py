@@ -106,3 +106,28 @@ def test_next_statement_walks_an_actor_in_reading_order(store: Store) -> None:
     back = next_statement(store, busiest.id, refs[-1].order, forward=False)
     assert back is not None and back.order == refs[-2].order
     assert next_statement(store, busiest.id, refs[0].order, forward=False) is None
+
+
+def test_a_phrase_lights_up_as_one_span_with_its_stop_words() -> None:
+    from index.query import text_matches
+
+    text = "He said: 'Our cause is right!' Later: our cause, he said, is right. Cause for hope."
+    spans = [text[s.start : s.end] for s in text_matches('"our cause is right"', text)]
+    assert spans == ["Our cause is right"]
+    assert [text[s.start : s.end] for s in text_matches("cause", text)] == ["cause", "cause", "Cause"]
+
+
+def test_an_unknown_kind_lists_the_kinds(store: Store) -> None:
+    result = search(store, "kind:denail")
+    assert result.error is not None and "unknown kind 'denail'" in result.error and "denial" in result.error
+    assert "\n" not in result.error
+    assert search(store, "kind:concession").error is None  # a kind no statement has here is still a kind
+
+
+def test_pages_of_results_follow_each_other(store: Store) -> None:
+    everything = search(store, "said", limit=50, types=["statement"])
+    assert len(everything.hits) >= 4
+    first = search(store, "said", limit=2, types=["statement"])
+    second = search(store, "said", limit=2, offset=2, types=["statement"])
+    ids = lambda r: [(h.article, h.position) for h in r.hits]  # noqa: E731
+    assert ids(first) + ids(second) == ids(everything)[:4]

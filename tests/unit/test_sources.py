@@ -110,3 +110,22 @@ def test_unsupported_extension(tmp_path: Path) -> None:
     path.write_bytes(b"whatever")
     with pytest.raises(SourceError, match="unsupported file type"):
         read_source(path)
+
+
+def test_author_from_front_matter_sidecar_and_html(tmp_path: Path) -> None:
+    md = tmp_path / "story.md"
+    md.write_text("---\ntitle: Bridge reopens\nauthor: Ana Ruiz\n---\nThe bridge reopened on Monday, officials said.\n", encoding="utf-8")
+    assert read_source(md).author == "Ana Ruiz"
+    txt = tmp_path / "note.txt"
+    txt.write_text("Bridge reopens\n\nThe bridge reopened on Monday, officials said.\n", encoding="utf-8")
+    (tmp_path / "note.meta.toml").write_text('author = "Lee Park"\nsource = "Courier"\n', encoding="utf-8")
+    source = read_source(txt)
+    assert (source.author, source.source, source.title) == ("Lee Park", "Courier", "Bridge reopens")
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Bridge reopens</title><meta name="author" content="Sam Okafor"></head><body><article>'
+        "<h1>Bridge reopens</h1><p>The bridge over the river reopened on Monday after two years of repairs, officials said.</p>"
+        "<p>Traffic is expected to ease across the town centre within a week, the council added.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_source(page).author == "Sam Okafor"
