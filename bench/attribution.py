@@ -62,6 +62,18 @@ def analyse(corpus: Path, names: list[str], processes: int) -> tuple[dict[str, t
     return out, seconds, sum(len(s.text.split()) for s in sources)
 
 
+def reader_text(path: Path) -> str:
+    """The text of ``path`` as ``reader`` reads it (offsets of saved predictions
+    refer to it, and it may differ from the raw file, e.g. repaired encoding)."""
+    from index.ingest import read_source
+    from index.sources import SourceError
+
+    try:
+        return read_source(path).text
+    except SourceError:
+        return path.read_text(encoding="utf-8", errors="replace")
+
+
 def evaluate(
     gold: dict[str, list[GoldAttribution]],
     preds: dict[str, tuple[str, list[dict[str, Any]]]],
@@ -74,7 +86,7 @@ def evaluate(
             continue
         text, statements = preds[name]
         if not text and corpus is not None and (corpus / f"{name}.txt").is_file():
-            text = (corpus / f"{name}.txt").read_text(encoding="utf-8")
+            text = reader_text(corpus / f"{name}.txt")
         results.append(match_article(name, text, atts, [Prediction.from_json(s, text) for s in statements]))
     return score(results, missing), results
 
