@@ -190,3 +190,13 @@ def test_headline_ending_in_a_document_is_not_given_to_a_person(run):
     analysis = run(text, Span(0, 38))
     first = analysis.statements[0]
     assert (first.cue.text(text), first.source.text(text), first.speaker) == (":", "survey", "survey")
+
+
+def test_first_person_outside_a_quotation_is_a_source(run):
+    """The writer or the person interviewed speaks too; inside someone's
+    quotation "I" is reported speech, not a statement of its own."""
+    text = "Q: Is the bridge late? A: I think the bridge will open in May."
+    rows = [(s.cue.text(text), s.source.text(text), s.actor) for s in run(text).statements]
+    assert rows == [("think", "I", None)]
+    quoted = "“I think the bridge will open in May,” said Lina Okafor."
+    assert [s.source.text(quoted) for s in run(quoted).statements] == ["Lina Okafor"]
