@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 from ..models import Analysis, Span
 from . import actors, attribution
 from .lexicon import has_trigger
-from .quotes import Quote, ends_open, find_quotes
+from .quotes import Quote, ends_open, find_quotes, speaker_tag_after
 from .ruler import NAME as PLACE_RULER
 from .types import Article, Sentence
 from .version import ANALYSIS_VERSION
@@ -138,6 +138,8 @@ def split_sentences(text: str, title_span: Span | None = None) -> list[Sentence]
                 continue
             if body[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start() + 1):
                 continue
+            if speaker_tag_after(m.group(), body[nxt.end() :]):
+                continue  # “…?” Borger asked.
             starts.append(nxt.end())
         starts.append(len(body))
         for a, b in zip(starts, starts[1:]):

@@ -12,6 +12,7 @@ paragraph ends there.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -143,3 +144,18 @@ def quotes_between(quotes: list[Quote]) -> Callable[[int, int], list[Quote]]:
 def ends_open(quotes: list[Quote], text: str, end: int) -> bool:
     """Does a paragraph ending at ``end`` end inside a quotation it opened?"""
     return bool(quotes) and quotes[-1].end == end and text[end - 1] not in _DOUBLE_CLOSE + '"\''
+
+
+#: A speaker tag closing a sentence: one to four capitalised words (a name,
+#: "Mrs. Clinton") and one to three lower-case words ("asked", "said again").
+_SPEAKER_TAG_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*[.!][\"”’')\]]*(?:\s|$)")
+
+
+def speaker_tag_after(boundary: str, rest: str) -> bool:
+    """Does a quotation ending in a question or an exclamation (``boundary``
+    is the sentence end found: ``?”``, ``!''``) go on with who said it
+    (``“…?” Borger asked.``)?  Then the tag is no sentence of its own:
+    split off, it would lose its quotation."""
+    if len(boundary) < 2 or boundary[0] not in "?!" or boundary[-1] not in "\"”'’":
+        return False
+    return _SPEAKER_TAG_RE.match(rest, 0, 80) is not None

@@ -47,6 +47,8 @@ def _rows(text, analysis):
         ("Lina Okafor has said that the bridge will open in May.", ("Lina Okafor", "claim", "has said", "Lina Okafor")),
         ("The delay was announced by the harbour authority on Monday.", ("harbour authority", "report", "was announced", "the harbour authority")),
         ("Tomas Brandt wrote that the plan was too expensive.", ("Tomas Brandt", "claim", "wrote", "Tomas Brandt")),
+        # a speaker tag after a question or an exclamation stays with its quotation
+        ("“Will the bridge open in May?” Lina Okafor asked.", ("Lina Okafor", "question", "asked", "Lina Okafor")),
         # data and documents as sources
         ("A new survey shows that most residents back the bridge.", ("new survey", "report", "shows", "A new survey")),
         ("The study found that younger people were more supportive.", ("The study", "report", "found", "The study")),
