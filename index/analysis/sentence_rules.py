@@ -273,7 +273,29 @@ class SentenceRules:
         names = [c for c in v.children if c.dep_ in ("compound", "nmod") and c.tag_ in ("NNP", "NNPS") and c.i < v.i]
         if names and v.tag_ in ("VBZ", "VBD"):
             return names[-1], False
+        lost = self.lost_subject(v)
+        if lost is not None:
+            return lost, False
         return self.inherited(v)
+
+    def lost_subject(self, v):
+        """A name right before a finite main verb that has no subject: the
+        parser hung it elsewhere ("Jolly said …" read as an adverb; "…,
+        Senator Harry Reid, the minority leader, said" as a conjunct)."""
+        if v.tag_ not in ("VBD", "VBZ") or v.dep_ not in ("ROOT", "ccomp", "parataxis") or v.i == 0:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+            return None
+        t = self.doc[v.i - 1]
+        if t.text == "," and v.i >= 2:
+            t = self.doc[v.i - 2]
+            while t.dep_ == "appos" and t.head.i < t.i:
+                t = t.head  # ", the minority leader," describes the name before it
+        if t.dep_ in ("compound", "poss") or self.in_quote(t):
+            return None
+        if t.tag_ in ("NNP", "NNPS") or (t.is_title and t.tag_ in ("RB", "JJ", "NN") and t.dep_ in ("advmod", "amod", "npadvmod")):
+            return t
+        return None
 
     def inherited(self, v):
         """The subject a cue without its own takes from the clause above."""

@@ -202,3 +202,22 @@ def test_first_person_outside_a_quotation_is_a_source(run):
     assert rows == [("think", "I", None)]
     quoted = "“I think the bridge will open in May,” said Lina Okafor."
     assert [s.source.text(quoted) for s in run(quoted).statements] == ["Lina Okafor"]
+
+
+def test_a_name_the_parser_hung_elsewhere_is_the_subject_of_a_verb_without_one():
+    """"…, Ana Torres, the chair, said …" parsed with the name as a conjunct
+    of the clause before: the name right before the finite verb speaks."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from index.analysis import lexicon
+    from index.analysis.sentence_rules import SentenceRules
+
+    words = "Alarmed by floods , Ana Torres , the chair , said that she left .".split()
+    heads = [10, 0, 1, 2, 5, 2, 5, 8, 5, 10, 10, 13, 13, 10, 10]
+    deps = "advcl prep pobj punct compound conj punct det appos punct ROOT mark nsubj ccomp punct".split()
+    tags = "VBN IN NNS , NNP NNP , DT NN , VBD IN PRP VBD .".split()
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    rules = SentenceRules(doc, [], lexicon.load(), {})
+    assert rules.lost_subject(doc[10]).text == "Torres"
+    assert rules.lost_subject(doc[13]) is None  # "she left" has its subject
