@@ -175,17 +175,14 @@ LABEL_WORDS = HEADLINE_LABELS | frozenset(
 # Sources that are not names
 # --------------------------------------------------------------------------
 
-#: Pronouns that can be the source of a statement, with what they refer to
-#: ("skip": no antecedent is looked for -- outside a quotation "I" and "we"
-#: are the writer, the publication or the person interviewed, and "you" the
-#: interviewer; the statement keeps the pronoun as its source).
+#: Pronouns that can be the source of a statement, with what they refer to.
 PRONOUNS: dict[str, str] = {
     "he": "person",
     "she": "person",
     "it": "thing",
     "they": "plural",
-    "we": "skip",
-    "i": "skip",
+    "we": "skip",  # outside a quotation: the publication
+    "i": "skip",  # outside a quotation: the writer
     "you": "skip",
 }
 GENDER: dict[str, str] = {"he": "m", "she": "f"}

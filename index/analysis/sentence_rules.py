@@ -383,6 +383,8 @@ class SentenceRules:
             subj, inherited = self.subject(v)
         if subj is None or subj.i == v.i:
             return None
+        if subj.lower_ in cues.PRONOUNS and cues.PRONOUNS[subj.lower_] == "skip":
+            return None
         if self.in_quote(v) and (self.in_quote(subj) or inherited):
             return None  # reported inside someone's quotation
         if not can_speak(_antecedent(subj) or subj, entry, self.lexicon):

@@ -194,12 +194,12 @@ def test_headline_ending_in_a_document_is_not_given_to_a_person(run):
     assert (first.cue.text(text), first.source.text(text), first.speaker) == (":", "survey", "survey")
 
 
-def test_first_person_outside_a_quotation_is_a_source(run):
-    """The writer or the person interviewed speaks too; inside someone's
-    quotation "I" is reported speech, not a statement of its own."""
-    text = "Q: Is the bridge late? A: I think the bridge will open in May."
-    rows = [(s.cue.text(text), s.source.text(text), s.actor) for s in run(text).statements]
-    assert rows == [("think", "I", None)]
+def test_first_person_outside_a_quotation_is_not_a_source(run):
+    """Outside quotations "I" and "we" are mostly the writer, whose views the
+    annotated news seldom counts as attributions (on train they were right
+    58% of the time): left out; inside a quotation the quoted speaker speaks."""
+    text = "I think the bridge will open in May."
+    assert run(text).statements == []
     quoted = "“I think the bridge will open in May,” said Lina Okafor."
     assert [s.source.text(quoted) for s in run(quoted).statements] == ["Lina Okafor"]
 
