@@ -5,12 +5,14 @@ apart by the characters around them, apostrophes ("Karabakh’s", "Yukos'
 owner"), quotations that run over several sentences, and the news habit of
 opening every quoted paragraph again without closing the previous one
 (``"First part. "Second part."``) -- an opening mark while a quotation is
-open closes the one before.  A quotation still open at the end of its
+open closes the one before.  Two apostrophes (``''…''``) count as a double
+mark.  A quotation still open at the end of its
 paragraph ends there.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,8 +41,13 @@ def _opening_context(text: str, i: int, start: int) -> bool:
     return (before in _SPACE_BEFORE or before in _DOUBLE_OPEN) and not after.isspace()
 
 
-def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]`` (one paragraph)."""
+def find_quotes(text: str, start: int, end: int, continued: bool = True) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph).
+
+    ``continued``: a quotation may be open from the paragraph before, so a
+    closing mark before any opening one closes it (when the paragraph before
+    ended inside no quotation, such a mark is a typo and is ignored).
+    """
     quotes: list[Quote] = []
     dq_open: int | None = None  # position of an open double quote
     sq_open: int | None = None  # position of an open single quote
@@ -65,18 +72,25 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         elif ch in _DOUBLE_CLOSE:
             if dq_open is not None:
                 close_double(i, 1)
-            elif not quotes:
+            elif not quotes and continued:
                 # closing a quotation opened in an earlier paragraph
                 quotes.append(Quote(start, i + 1, start, i, True))
-        elif ch == '"':
-            if _opening_context(text, i, start):
+        elif ch == '"' or (ch == "'" and text.startswith("''", i) and i + 1 < end):
+            # a straight double mark, or two apostrophes standing for one
+            # (''like this'', as some wires and archives write quotations)
+            width = 2 if ch == "'" else 1
+            before = text[i - 1] if i > start else " "
+            after = text[i + width] if i + width < len(text) else " "
+            if (before in _SPACE_BEFORE or before in _DOUBLE_OPEN) and not after.isspace():
                 if dq_open is not None:
                     close_double(i, 0)
-                dq_open = i
+                dq_open = i + width - 1
             elif dq_open is not None:
-                close_double(i, 1)
-            elif not quotes:
-                quotes.append(Quote(start, i + 1, start, i, True))
+                close_double(i, width)
+            elif not quotes and continued:
+                quotes.append(Quote(start, i + width, start, i, True))
+            i += width
+            continue
         elif ch == "‘" or (ch == "'" and _opening_context(text, i, start)):
             if dq_open is None and sq_open is None:
                 sq_open = i
@@ -125,3 +139,23 @@ def quotes_between(quotes: list[Quote]) -> Callable[[int, int], list[Quote]]:
         return [q for q in quotes[first:last] if q.end > start and q.start < end]
 
     return overlapping
+
+
+def ends_open(quotes: list[Quote], text: str, end: int) -> bool:
+    """Does a paragraph ending at ``end`` end inside a quotation it opened?"""
+    return bool(quotes) and quotes[-1].end == end and text[end - 1] not in _DOUBLE_CLOSE + '"\''
+
+
+#: A speaker tag closing a sentence: one to four capitalised words (a name,
+#: "Mrs. Clinton") and one to three lower-case words ("asked", "said again").
+_SPEAKER_TAG_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*[.!][\"”’')\]]*(?:\s|$)")
+
+
+def speaker_tag_after(boundary: str, rest: str) -> bool:
+    """Does a quotation ending in a question or an exclamation (``boundary``
+    is the sentence end found: ``?”``, ``!''``) go on with who said it
+    (``“…?” Borger asked.``)?  Then the tag is no sentence of its own:
+    split off, it would lose its quotation."""
+    if len(boundary) < 2 or boundary[0] not in "?!" or boundary[-1] not in "\"”'’":
+        return False
+    return _SPEAKER_TAG_RE.match(rest, 0, 80) is not None
