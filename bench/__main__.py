@@ -34,6 +34,20 @@ def machine() -> dict[str, Any]:
     }
 
 
+#: Sections of BENCHMARKS.md written by other benchmarks, kept when this one rewrites the file.
+KEPT_SECTIONS = ("## Attribution",)
+
+
+def kept_sections(path: Path) -> str:
+    """The sections of an existing file that this run does not write."""
+    try:
+        old = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    starts = [old.find("\n" + title) for title in KEPT_SECTIONS if ("\n" + title) in old]
+    return "\n" + old[min(starts) + 1 :] if starts else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("corpus", type=Path, help="a folder of .txt articles, e.g. ../shared/corpora/bbc")
@@ -59,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["app"] = bench_app(Path(figures["ingest"]["index"]))
     table = render(figures)
     print(table)
-    args.out.write_text(table, encoding="utf-8")
+    args.out.write_text(table + kept_sections(args.out), encoding="utf-8")
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -9,6 +9,7 @@ can highlight the same characters.  Nothing here imports spaCy or whoosh.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
 
@@ -34,17 +35,38 @@ class Span:
 
 ACTOR_KINDS = ("person", "organization", "country", "group")
 
-STATEMENT_KINDS = (
-    "claim",
-    "denial",
-    "accusation",
-    "warning",
-    "appeal",
-    "concern",
-    "acknowledgement",
-    "concession",
-    "report",
-)
+
+
+class StatementKind(StrEnum):
+    """What a statement does.  A ``StrEnum``: each kind equals its name as
+    a string, which is also how it is written in JSON and the index."""
+
+    CLAIM = "claim"  # asserts something as fact
+    DENIAL = "denial"
+    ACCUSATION = "accusation"  # blames or criticises
+    WARNING = "warning"
+    APPEAL = "appeal"  # asks someone to act
+    CONCERN = "concern"
+    ACKNOWLEDGEMENT = "acknowledgement"
+    CONCESSION = "concession"
+    REPORT = "report"  # passes on information (people, polls, documents)
+    POSITION = "position"  # a stated belief, wish, hope or expectation
+    PRAISE = "praise"  # speaks well of someone, endorses
+    PROMISE = "promise"  # vows, pledges, promises
+    QUESTION = "question"  # asks something
+    REFUSAL = "refusal"  # declines to comment, refuses
+
+    @classmethod
+    def read(cls, value: Any) -> StatementKind:
+        """The kind named ``value``; a kind this version does not know (JSON
+        from a newer one) reads as a claim rather than failing."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.CLAIM
+
+
+STATEMENT_KINDS = tuple(kind.value for kind in StatementKind)
 
 
 @dataclass(slots=True)
@@ -86,8 +108,11 @@ class Statement:
     cue: Span | None  # "said", "has warned", "according to"
     content: Span | None  # what is claimed
     sentence: Span  # the whole sentence (or sentences, for a run-on quote)
-    kind: str  # one of STATEMENT_KINDS
+    kind: StatementKind
     quote: bool  # a direct quotation
+
+    def __post_init__(self) -> None:
+        self.kind = StatementKind.read(self.kind)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,7 +122,7 @@ class Statement:
             "cue": self.cue.to_json() if self.cue else None,
             "content": self.content.to_json() if self.content else None,
             "sentence": self.sentence.to_json(),
-            "kind": self.kind,
+            "kind": str(self.kind),
             "quote": self.quote,
         }
 
@@ -112,7 +137,7 @@ class Statement:
             cue=Span.from_json(data.get("cue")),
             content=Span.from_json(data.get("content")),
             sentence=sentence,
-            kind=data.get("kind", "claim"),
+            kind=StatementKind.read(data.get("kind", "claim")),
             quote=bool(data.get("quote", False)),
         )
 

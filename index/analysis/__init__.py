@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..models import Analysis, Span
-from .pipeline import ANALYSIS_VERSION, DEFAULT_BATCH_SIZE, load_pipeline
+from .version import ANALYSIS_VERSION
+from .pipeline import DEFAULT_BATCH_SIZE, load_pipeline
 from .pipeline import analyze_many as _analyze_many
 from .pipeline import analyze_articles as _analyze_articles
 

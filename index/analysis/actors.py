@@ -24,9 +24,13 @@ from typing import Any
 
 from ..models import Actor, Analysis, Span, Statement
 from . import cues, places
-from .attribution import RawStatement, _np_tokens
-from .pipeline import ANALYSIS_VERSION, LOOKBACK, Article
 from .quotes import quotes_between
+from .syntax import np_tokens
+from .types import Article, RawStatement
+from .version import ANALYSIS_VERSION
+
+#: How many sentences the resolver looks back for a pronoun's antecedent.
+LOOKBACK = 4
 
 # --------------------------------------------------------------------------
 # Word lists
@@ -387,12 +391,12 @@ class Resolver:
     # -- describing a source ---------------------------------------------------
     def describe(self, r: RawStatement) -> Mention:
         text = self.text
-        src = r.source
+        src = r.speaker or r.source  # "X, who said": X names the speaker
         as_written = text[src[0] : src[1]] if src else ""
         pos = src[0] if src else r.sentence.start
         if r.via == "runon":
             return Mention("runon", pos=pos)
-        if r.via == "headline":
+        if r.via in ("headline", "label"):
             return self._describe_headline(r, as_written, pos)
         return self.describe_head(r.source_head, src, r.sentence.start, as_written, pos)
 
@@ -417,7 +421,7 @@ class Resolver:
         if not appos and (toks is None or is_title):
             # "The mayor of Springfield, Ana Torres": the parser hangs the
             # name on the last noun before it
-            appos = [t for t in _np_tokens(h) if t.dep_ == "appos" and _proper(t) and t.i > h.i]
+            appos = [t for t in np_tokens(h) if t.dep_ == "appos" and _proper(t) and t.i > h.i]
         if (toks is None or is_title) and appos:
             toks2, label2 = _name_tokens(appos[0])
             if toks2 is not None:
@@ -428,7 +432,7 @@ class Resolver:
                 while description_toks and description_toks[-1].text in ",;":
                     description_toks.pop()
         if conj and toks is not None and h.tag_ in ("NNP", "NNPS") and len(conj) >= 1:
-            name = _clean_name(_text_of(_np_tokens(h)))
+            name = _clean_name(_text_of(np_tokens(h)))
             return Mention("group", as_written, name, "group", forms=[name], pos=pos)
         if toks is not None:
             name = _clean_name(_text_of(toks))
@@ -490,14 +494,14 @@ class Resolver:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
         if not mods:
             return Mention("generic", as_written, head=low, plural=plural, definite=definite, pos=pos)
-        name = _clean_name(_RELATIVE_TAIL.sub("", _text_of(_np_tokens(h))))
+        name = _clean_name(_RELATIVE_TAIL.sub("", _text_of(np_tokens(h))))
         if low in cues.ORG_NOUNS:
             kind = "organization"
         elif plural:
             kind = "group"
         else:
             kind = "person"
-        affiliation = _affiliation(list(_np_tokens(h)))
+        affiliation = _affiliation(list(np_tokens(h)))
         return Mention("role", as_written, name, kind, None, affiliation, [name], low, plural, definite, pos)
 
     def _describe_headline(self, r: RawStatement, as_written: str, pos: int) -> Mention:
@@ -638,7 +642,7 @@ class Resolver:
         for ent in s.doc.ents:
             if ent.start == int(start):
                 h = ent.root
-                np = _np_tokens(h)
+                np = np_tokens(h)
                 first, last = min(t.i for t in np), max(t.i for t in np)
                 src = (s.start + s.doc[first].idx, s.start + s.doc[last].idx + len(s.doc[last].text))
                 m = self.describe_head(h, src, s.start, self.text[src[0] : src[1]], src[0])
@@ -728,7 +732,8 @@ def build(art: Article) -> Analysis:
                     base = base.inherit
                 speaker = art.text[base.source[0] : base.source[1]] if base.source else ""
             else:
-                speaker = art.text[source.start : source.end] if source else ""
+                named = r.speaker or r.source
+                speaker = art.text[named[0] : named[1]] if named else ""
         statements.append(
             Statement(
                 actor=actor_id,

@@ -1,10 +1,12 @@
-"""Cue words and the kind of statement each one signals -- data, not code.
+"""Word lists of the attribution rules that are not the cue lexicon.
 
-Everything that decides *which* words introduce a statement lives here as
-plain tables; ``attribution.py`` only walks the dependency tree and looks
-words up.  Word forms are generated once at import (the pipeline runs
-without spaCy's lemmatizer: a dictionary lookup of the lower-cased form is
-both faster and enough for this closed class of verbs).
+Which words are cues, in which structures, is the lexicon
+(``cue_lexicon.json``, derived from annotated news, read by
+``lexicon.py``).  Here are the closed lists around it: light verbs and the
+cue nouns they carry ("expressed *concern*"), cue adjectives, nouns that
+name a claim, pronouns, honorifics, the nouns that can head a source, and
+the headline pattern.  Word forms are generated once at import (the
+pipeline runs without spaCy's lemmatizer).
 
 Nothing in this module imports spaCy.
 """
@@ -12,160 +14,30 @@ Nothing in this module imports spaCy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..models import StatementKind
 
 # --------------------------------------------------------------------------
 # Verbs of saying and their statement kind
 # --------------------------------------------------------------------------
 
-CLAIM = "claim"
-DENIAL = "denial"
-ACCUSATION = "accusation"
-WARNING = "warning"
-APPEAL = "appeal"
-CONCERN = "concern"
-ACKNOWLEDGEMENT = "acknowledgement"
-CONCESSION = "concession"
-REPORT = "report"
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """How a cue verb takes its content.
-
-    kind      -- statement kind the verb signals
-    needs     -- the verb counts only with one of these content dependents
-                 ("ccomp", "xcomp", "dobj", "quote", "prep:for", "prt:out" ...);
-                 empty = any content (or a quotation next to it)
-    preps     -- prepositions whose object is part of the content
-                 ("called *for* the fighting to stop", "accused X *of* Y")
-    objects   -- when given, a direct object only counts as content if its
-                 head word is one of these ("rejected *claims*"); the object
-                 then becomes part of the cue
-    """
-
-    kind: str
-    needs: frozenset[str] = frozenset()
-    preps: frozenset[str] = frozenset()
-    objects: frozenset[str] | None = None
-
-
-def _f(kind: str, needs: str = "", preps: str = "", objects: str | None = None) -> Frame:
-    return Frame(
-        kind,
-        frozenset(needs.split()),
-        frozenset(preps.split()),
-        frozenset(objects.split()) if objects is not None else None,
-    )
+CLAIM = StatementKind.CLAIM
+DENIAL = StatementKind.DENIAL
+ACCUSATION = StatementKind.ACCUSATION
+WARNING = StatementKind.WARNING
+APPEAL = StatementKind.APPEAL
+CONCERN = StatementKind.CONCERN
+ACKNOWLEDGEMENT = StatementKind.ACKNOWLEDGEMENT
+CONCESSION = StatementKind.CONCESSION
+REPORT = StatementKind.REPORT
 
 
 #: Nouns that name a claim: "rejected *claims* that …", "dismissed the *reports*".
-CLAIM_NOUNS = (
+CLAIM_NOUNS = frozenset(
     "claim claims allegation allegations accusation accusations report reports "
     "suggestion suggestions charge charges assertion assertions rumour rumours "
-    "rumor rumors speculation criticism accounts account notion idea"
+    "rumor rumors speculation criticism accounts account notion idea".split()
 )
-
-_CLAUSE = "ccomp quote colon"
-_CLAUSE_OR_OBJ = "ccomp quote colon dobj"
-
-#: lemma -> Frame.  "needs" keeps ordinary uses out ("the company *added*
-#: 500 jobs", "the territory *declared* independence", "*called* it a day").
-VERBS: dict[str, Frame] = {
-    # claim: plain saying
-    "say": _f(CLAIM),
-    "tell": _f(CLAIM, "ccomp quote colon", objects=""),  # the object is the hearer
-    "claim": _f(CLAIM, "ccomp quote colon xcomp"),
-    "state": _f(CLAIM, _CLAUSE),
-    "add": _f(CLAIM, _CLAUSE),
-    "insist": _f(CLAIM, _CLAUSE + " prep:on"),
-    "argue": _f(CLAIM, _CLAUSE),
-    "maintain": _f(CLAIM, _CLAUSE),
-    "assert": _f(CLAIM, _CLAUSE),
-    "contend": _f(CLAIM, _CLAUSE),
-    "explain": _f(CLAIM, _CLAUSE),
-    "note": _f(CLAIM, _CLAUSE),
-    "point": _f(CLAIM, "prt:out"),
-    "stress": _f(CLAIM, _CLAUSE),
-    "emphasise": _f(CLAIM, _CLAUSE),
-    "emphasize": _f(CLAIM, _CLAUSE),
-    "reiterate": _f(CLAIM, _CLAUSE),
-    "declare": _f(CLAIM, _CLAUSE),
-    "write": _f(CLAIM, _CLAUSE),
-    "tweet": _f(CLAIM, _CLAUSE),
-    "suggest": _f(CLAIM, _CLAUSE),
-    "believe": _f(CLAIM, "ccomp"),
-    "predict": _f(CLAIM, _CLAUSE_OR_OBJ),
-    "vow": _f(CLAIM, "ccomp xcomp quote colon"),
-    "pledge": _f(CLAIM, "ccomp xcomp quote colon"),
-    "promise": _f(CLAIM, "ccomp xcomp quote colon"),
-    "boast": _f(CLAIM, _CLAUSE),
-    "remark": _f(CLAIM, _CLAUSE),
-    "reply": _f(CLAIM, _CLAUSE),
-    "respond": _f(CLAIM, _CLAUSE),
-    "comment": _f(CLAIM, _CLAUSE),
-    "recall": _f(CLAIM, _CLAUSE),
-    "describe": _f(CLAIM, "prep:as", preps="as"),
-    "rule": _f(CLAIM, "ccomp"),  # "the court ruled that …"
-    # report: informing
-    "report": _f(REPORT, _CLAUSE_OR_OBJ),
-    "announce": _f(REPORT, _CLAUSE_OR_OBJ + " xcomp"),
-    "reveal": _f(REPORT, _CLAUSE_OR_OBJ),
-    "disclose": _f(REPORT, _CLAUSE_OR_OBJ),
-    # denial
-    "deny": _f(DENIAL, _CLAUSE_OR_OBJ + " xcomp"),
-    "reject": _f(DENIAL, _CLAUSE + " dobj", objects=CLAIM_NOUNS),
-    "dismiss": _f(DENIAL, "dobj prep:as", preps="as", objects=CLAIM_NOUNS + " plan plans proposal proposals"),
-    "refute": _f(DENIAL, _CLAUSE_OR_OBJ),
-    "rebut": _f(DENIAL, _CLAUSE_OR_OBJ),
-    "dispute": _f(DENIAL, _CLAUSE_OR_OBJ),
-    # accusation
-    "accuse": _f(ACCUSATION, "dobj prep:of ccomp quote", preps="of"),
-    "allege": _f(ACCUSATION, _CLAUSE),
-    "blame": _f(ACCUSATION, "dobj prep:for prep:on", preps="for on"),
-    "condemn": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as"),
-    "criticise": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
-    "criticize": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
-    "denounce": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as"),
-    "slam": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as for over"),
-    "lambast": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as for over"),
-    "decry": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="as"),
-    "deplore": _f(ACCUSATION, _CLAUSE_OR_OBJ),
-    "rebuke": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
-    "castigate": _f(ACCUSATION, _CLAUSE_OR_OBJ, preps="for over"),
-    "hit": _f(ACCUSATION, "prt:out", preps="at"),  # "hit out at"
-    # warning
-    "warn": _f(WARNING, preps="of against about over"),
-    "caution": _f(WARNING, "ccomp quote colon prep:against", preps="against"),
-    "threaten": _f(WARNING, "ccomp quote colon"),  # "threatened to spill over" is no speech
-    # appeal
-    "urge": _f(APPEAL, preps="for"),
-    "call": _f(APPEAL, "prep:for prep:on", preps="for on"),
-    "appeal": _f(APPEAL, "prep:for prep:to xcomp", preps="for to"),
-    "demand": _f(APPEAL, _CLAUSE_OR_OBJ),
-    "plead": _f(APPEAL, "prep:for prep:with xcomp ccomp quote", preps="for with"),
-    "implore": _f(APPEAL, "dobj xcomp ccomp quote"),
-    "exhort": _f(APPEAL, "dobj xcomp ccomp quote"),
-    "beg": _f(APPEAL, "dobj xcomp ccomp quote"),
-    "request": _f(APPEAL, _CLAUSE_OR_OBJ),
-    "ask": _f(APPEAL, "prep:for xcomp quote", preps="for"),
-    # concern
-    "fear": _f(CONCERN, _CLAUSE),
-    "worry": _f(CONCERN, _CLAUSE + " prep:about", preps="about"),
-    # acknowledgement
-    "acknowledge": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ),
-    "admit": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ + " xcomp prep:to", preps="to"),
-    "confirm": _f(ACKNOWLEDGEMENT, _CLAUSE_OR_OBJ),
-    "recognise": _f(ACKNOWLEDGEMENT, _CLAUSE),
-    "recognize": _f(ACKNOWLEDGEMENT, _CLAUSE),
-    # concession
-    "concede": _f(CONCESSION, _CLAUSE_OR_OBJ),
-}
-
-#: Dependents of a cue verb that hold its content in every frame.
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "oprd", "dative"})
-#: Prepositions whose object is content for any cue ("warned *of*", "spoke *about*").
-GENERIC_CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 
 #: Heads through which a "to"-infinitive cue keeps the head's subject:
 #: "went on to say", "was quick to deny", "used the meeting to warn".
@@ -204,17 +76,6 @@ CUE_ADJECTIVES: dict[str, str] = {
     **dict.fromkeys("concerned worried alarmed troubled fearful anxious".split(), CONCERN),
     **dict.fromkeys("confident adamant".split(), CLAIM),
 }
-
-#: "according to X": the pobj of "to" is the source.
-ACCORDING = "according"
-ACCORDING_KIND = REPORT
-
-#: Multi-word cues found by sequence on a parsed sentence (a spaCy
-#: ``Matcher`` on lower-cased tokens, ``ruler.py``): phrase -> construction
-#: of ``attribution.py``.  Cues that depend on the parse ("called *for*",
-#: "rejected *claims*", "expressed *concern*") are frames above, since
-#: words may stand between their parts.
-PHRASE_CUES: dict[str, str] = {"according to": "according"}
 
 #: A neutral cue ("said") whose content is the source's own light-verb act
 #: takes that act's kind: "Pashinyan said his country could *make
@@ -269,24 +130,10 @@ def _form_table(lemmas) -> dict[str, str]:
     return table
 
 
-#: lower-cased word form -> cue verb lemma ("warned" -> "warn").
-VERB_FORMS: dict[str, str] = _form_table(VERBS)
 #: lower-cased form -> light verb lemma ("expressed" -> "express").
 LIGHT_FORMS: dict[str, str] = _form_table(LIGHT_VERBS)
 #: lower-cased form -> carrier lemma for "went on to say".
 CARRIER_FORMS: dict[str, str] = _form_table(XCOMP_CARRIERS)
-
-#: Any of these words makes a sentence worth parsing.  Light verbs are not
-#: here: they only count with a cue noun, which is.
-TRIGGER_WORDS: frozenset[str] = frozenset(VERB_FORMS) | frozenset(CUE_NOUNS) | frozenset(CUE_ADJECTIVES) | {ACCORDING}
-
-WORD_RE = re.compile(r"[a-z]+")
-
-
-def has_trigger(sentence: str) -> bool:
-    """Cheap pre-filter: does a sentence hold a cue word at all?"""
-    return not TRIGGER_WORDS.isdisjoint(WORD_RE.findall(sentence.lower()))
-
 
 # --------------------------------------------------------------------------
 # Headlines: "Nagorno-Karabakh could become extremist stronghold: Russia"
@@ -302,6 +149,24 @@ HEADLINE_LABELS = frozenset(
     "timeline q&a interview editorial report factbox".split()
 )
 HEADLINE_KIND = CLAIM
+
+#: A speaker label opening a paragraph: "Rubio: I still believe …",
+#: "TAPPER: Do you think …", "Former AG Mukasey at RNC: Clinton email …".
+SPEAKER_LABEL_RE = re.compile(
+    r"^(?P<source>(?:[A-Z][\w’'.\-]*[\w’'.\-])(?:\s+(?:[A-Z][\w’'.\-]*|of|the|at|on|de|van|von|camp))*?)"
+    r"\s*(?P<colon>:)\s+(?P<content>\S.*)$",
+    re.S,
+)
+#: Words that open a paragraph with a colon without naming a speaker.
+LABEL_WORDS = HEADLINE_LABELS | frozenset(
+    """note notes update updated correction corrections related read watch photo photos source sources
+    editor editors disclosure disclaimer advertisement sponsored listen subscribe follow credit credits
+    warning caption caveat bottom top key breaking exclusive full more also here step part chapter
+    question answer summary background context why what how who when where the this that these those
+    contributing contributors byline look revealed boom wow video must-see see listen here's
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december""".split()
+)
 
 # --------------------------------------------------------------------------
 # Sources that are not names
@@ -397,7 +262,7 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
     husband wife brother sister friend friends neighbour neighbor relative relatives victim survivor
     resident residents official officials observer observers critic critics opponent opponents
     supporter supporters protester protesters demonstrator voter voters worker workers employee
-    employees staff member members citizen citizens fan fans student students teacher teachers
+    employees employer employers staff member members citizen citizens fan fans student students teacher teachers
     parent parents patient patients nurse nurses farmer farmers driver passenger passengers
     shopper shoppers consumer consumers customer customers investor investors trader traders
     banker bankers broker brokers dealer dealers user users owner owners tenant landlord
@@ -418,5 +283,24 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_NOUNS | frozenset(
     team club side squad manager coach management board opposition regime junta camp lobby
     industry union unions pair couple crowd group groups organisers organizers""".split()
 )
-#: Cues that documents and things use as well as people ("the report says").
-THING_CUES = frozenset({"say", "tell", "state", "report", "claim", "warn", "add", "note", "reveal"})
+#: Verbs of saying that, negated, refuse to say: "would *not say* whether …".
+NEGATED_KINDS: dict[str, StatementKind] = dict.fromkeys(
+    "say comment respond answer reply discuss mention confirm disclose elaborate explain return tell".split(),
+    StatementKind.REFUSAL,
+)
+
+#: Parts of a group that speak for it in polls: "52 *percent* say", "a *majority* said".
+QUANTITY_SPEAKERS = frozenset(
+    "percent % majority majorities half third thirds quarter plurality most many some few share number all".split()
+)
+
+#: Documents and measurements: a source only for cues that the lexicon
+#: marks as used by things ("the poll *shows*", "the report *found*").
+DATA_NOUNS = frozenset(
+    """poll polls polling survey surveys study studies report reports data analysis analyses figures
+    numbers research document documents email emails e-mail e-mails record records memo memos filing
+    filings result results census statistics estimate estimates projection projections model models
+    forecast forecasts tally count counts finding findings investigation audit review index rating
+    ratings sign signs evidence"""
+    .split()
+)

@@ -49,24 +49,24 @@ def analyze_with_nlp_pipe(items, processes: int):
     model and every rule in this process -- the alternative to the worker
     pool of ``analyze_many``, kept here to compare the two."""
     from . import actors, attribution
-    from .pipeline import _NER_STAGE, _copy_entities, _ner_window, load_pipeline, merge_windows, prepare
+    from .pipeline import NER_STAGE, copy_entities, ner_window, load_pipeline, merge_windows, prepare
 
     nlp = load_pipeline()
     arts = [prepare(t, title) for t, title in items]
     todo = [(a, s) for a in arts for s in a.sentences if s.candidate]
-    docs = nlp.pipe((a.text[s.start : s.end] for a, s in todo), n_process=processes, batch_size=256, disable=list(_NER_STAGE))
+    docs = nlp.pipe((a.text[s.start : s.end] for a, s in todo), n_process=processes, batch_size=256, disable=list(NER_STAGE))
     for (a, s), doc in zip(todo, docs):
         s.doc, s.parsed = doc, True
     windows = []
     for a in arts:
         a.raw = attribution.find_all(a)
-        windows.extend(w for raw in a.raw if raw.needs_ner for w in _ner_window(a, raw))
+        windows.extend(w for raw in a.raw if raw.needs_ner for w in ner_window(a, raw))
     windows = merge_windows(windows)
-    others = [n for n in nlp.pipe_names if n not in _NER_STAGE]
+    others = [n for n in nlp.pipe_names if n not in NER_STAGE]
     wdocs = list(
         nlp.pipe((s.doc.text[x:y] for s, x, y in windows), n_process=processes, batch_size=256, disable=others)
     )
-    _copy_entities(wdocs, [(s, x) for s, x, _ in windows])
+    copy_entities(wdocs, [(s, x) for s, x, _ in windows])
     return [actors.build(a) for a in arts]
 
 

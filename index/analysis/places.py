@@ -81,7 +81,12 @@ Manchester|Birmingham|Liverpool|Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|
 Sheffield|Newcastle|Oxford|Cambridge|Frankfurt|Munich|Hamburg|Milan|Barcelona|Geneva|
 Zurich|Davos|Lyon|Marseille|Strasbourg|Sydney|Melbourne|Toronto|Montreal|Vancouver|
 Sao Paulo|Rio de Janeiro|Lagos|Johannesburg|Cape Town|Alexandria|Tel Aviv|Haifa|Mecca|
-Medina|Jeddah|Silicon Valley|Wall Street|Downing Street
+Medina|Jeddah|Silicon Valley|Wall Street|Downing Street|
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|
+Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|
+Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|
+North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|
+Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming
 """
 
 #: Demonym (adjective) -> country, for affiliations ("Armenian Prime

@@ -5,7 +5,8 @@ apart by the characters around them, apostrophes ("Karabakh’s", "Yukos'
 owner"), quotations that run over several sentences, and the news habit of
 opening every quoted paragraph again without closing the previous one
 (``"First part. "Second part."``) -- an opening mark while a quotation is
-open closes the one before.  A quotation still open at the end of its
+open closes the one before.  Two apostrophes (``''…''``) count as a double
+mark.  A quotation still open at the end of its
 paragraph ends there.
 """
 
@@ -68,15 +69,22 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             elif not quotes:
                 # closing a quotation opened in an earlier paragraph
                 quotes.append(Quote(start, i + 1, start, i, True))
-        elif ch == '"':
-            if _opening_context(text, i, start):
+        elif ch == '"' or (ch == "'" and text.startswith("''", i) and i + 1 < end):
+            # a straight double mark, or two apostrophes standing for one
+            # (''like this'', as some wires and archives write quotations)
+            width = 2 if ch == "'" else 1
+            before = text[i - 1] if i > start else " "
+            after = text[i + width] if i + width < len(text) else " "
+            if (before in _SPACE_BEFORE or before in _DOUBLE_OPEN) and not after.isspace():
                 if dq_open is not None:
                     close_double(i, 0)
-                dq_open = i
+                dq_open = i + width - 1
             elif dq_open is not None:
-                close_double(i, 1)
+                close_double(i, width)
             elif not quotes:
-                quotes.append(Quote(start, i + 1, start, i, True))
+                quotes.append(Quote(start, i + width, start, i, True))
+            i += width
+            continue
         elif ch == "‘" or (ch == "'" and _opening_context(text, i, start)):
             if dq_open is None and sq_open is None:
                 sq_open = i

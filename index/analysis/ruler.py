@@ -1,6 +1,4 @@
-"""spaCy rules made from the word lists: the place ruler and the cue phrases.
-
-**Place ruler.**
+"""The place ruler: a spaCy ``SpanRuler`` made from the place lists.
 
 en_core_web_sm slips on some places ("Stepanakert" PERSON,
 "Nagorno-Karabakh" ORG).  A spaCy ``SpanRuler`` with phrase patterns made
@@ -15,9 +13,6 @@ Madrid", "New York Times", "Bank of England", "Armenia-Azerbaijan"); and
 when it opens a title before a name ("Wales physio Mark Davies"), where a
 fixed place makes the small model lose the name after it.
 
-**Cue phrases.**  ``phrase_cues`` runs a ``Matcher`` built from
-``cues.PHRASE_CUES`` ("according to") over a parsed sentence.
-
 spaCy is imported inside functions only.
 """
 
@@ -25,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import cues, places
+from . import lexicon, places
 
 #: Name of the component in the pipeline (right before "ner").
 NAME = "place_ruler"
@@ -64,7 +59,7 @@ def _before_title(doc, i: int) -> bool:
         and doc[i].is_alpha
         and doc[i].is_lower
         and not doc[i].is_stop  # "Armenia and Azerbaijan"
-        and doc[i].lower_ not in cues.VERB_FORMS  # "Moscow said Putin …"
+        and doc[i].lower_ not in lexicon.load().triggers  # "Moscow said Putin …"
         and _capitalised(doc[i + 1])
     )
 
@@ -90,26 +85,3 @@ def add_place_ruler(nlp) -> None:
     ruler = nlp.add_pipe("span_ruler", name=NAME, before="ner", config={"spans_key": None, "annotate_ents": True})
     ruler.ents_filter = place_filter
     ruler.add_patterns(places.entity_patterns())
-
-
-_MATCHERS: dict[int, tuple] = {}
-
-
-def _phrase_matcher(vocab):
-    """The cue-phrase ``Matcher`` for this vocab (built once)."""
-    entry = _MATCHERS.get(id(vocab))
-    if entry is None or entry[0] is not vocab:
-        from spacy.matcher import Matcher
-
-        matcher = Matcher(vocab)
-        for phrase, construction in cues.PHRASE_CUES.items():
-            matcher.add(construction, [[{"LOWER": w} for w in phrase.split()]])
-        entry = _MATCHERS[id(vocab)] = (vocab, matcher)
-    return entry[1]
-
-
-def phrase_cues(doc) -> dict[int, str]:
-    """Token index where a cue phrase starts -> its construction."""
-    matcher = _phrase_matcher(doc.vocab)
-    strings = doc.vocab.strings
-    return {start: strings[key] for key, start, _ in matcher(doc)}

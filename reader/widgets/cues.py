@@ -23,7 +23,10 @@ COMMITMENT_LEMMAS: dict[str, str] = {
         "report announce deny reject dismiss refute rebut dispute accuse blame condemn criticise "
         "criticize denounce slam lambast decry deplore rebuke castigate warn caution threaten urge "
         "call appeal demand plead implore exhort beg request ask fear worry express voice raise "
-        "according statement warning denial accusation estimate rule"
+        "according statement warning denial accusation estimate rule "
+        "praise endorse thank hail welcome defend support back oppose want hope expect think know feel "
+        "plan seek prefer consider decide agree decline refuse question wonder cite continue answer "
+        "mention discuss talk speak post"
     ),
     ENDORSING: "confirm acknowledge reveal admit concede disclose note recognise recognize show find establish prove identify",
 }
@@ -53,6 +56,11 @@ KIND_MEANING = {
     "acknowledgement": "accepts something as true",
     "concession": "gives ground to the other side",
     "report": "passes on information",
+    "position": "states a belief, wish, hope or plan",
+    "praise": "speaks well of someone or something",
+    "promise": "commits to doing something",
+    "question": "asks something",
+    "refusal": "declines to say or do something",
 }
 
 #: cue lemmas that mark a rejection even when the kind says otherwise
