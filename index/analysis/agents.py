@@ -1,0 +1,130 @@
+"""The word lists of actor resolution, read from ``agent_words.toml``.
+
+What counts as an agent (and what a description, a title or a document
+refers to) is data: titles, office nouns, document nouns, the sorts of
+organisation a definite noun can recall ("the paper"), gendered and kin
+nouns, and the entity labels that never name a speaker.  This module only
+reads the file and answers small questions about single words.  No spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+WORDS_FILE = Path(__file__).with_name("agent_words.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class AgentWords:
+    titles: frozenset[str]
+    name_titles: frozenset[str]
+    office_nouns: frozenset[str]
+    person_description_nouns: frozenset[str]
+    age_suffixes: tuple[str, ...]
+    documents: frozenset[str]
+    org_sorts: dict[str, frozenset[str]]
+    female: frozenset[str]
+    male: frozenset[str]
+    kin: frozenset[str]
+    never_agent_labels: frozenset[str]
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(value.split())
+
+
+@lru_cache(maxsize=1)
+def words() -> AgentWords:
+    """The lists, read once."""
+    data = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    return AgentWords(
+        titles=_words(data["titles"]),
+        name_titles=_words(data["name_titles"]),
+        office_nouns=_words(data["office_nouns"]),
+        person_description_nouns=_words(data["person_description_nouns"]),
+        age_suffixes=tuple(data["age_suffixes"]),
+        documents=_words(data["documents"]),
+        org_sorts={name: _words(value) for name, value in data["org_sorts"].items()},
+        female=_words(data["gender"]["female"]),
+        male=_words(data["gender"]["male"]),
+        kin=_words(data["kin"]["nouns"]),
+        never_agent_labels=_words(data["labels"]["never_agents"]),
+    )
+
+
+def is_title(word: str) -> bool:
+    return word.lower().strip(".") in words().titles
+
+
+def is_name_title(word: str) -> bool:
+    """A title that is part of a one-name person's name ("Pope Francis")."""
+    return word.lower() in words().name_titles
+
+
+def is_office(word: str) -> bool:
+    return word.lower() in words().office_nouns
+
+
+def is_age(word: str) -> bool:
+    low = word.lower()
+    return any(low.endswith(s) for s in words().age_suffixes)
+
+
+def describes_a_person(word: str) -> bool:
+    """A noun that stands for a person already named ("the 34-year-old")."""
+    low = word.lower()
+    return low in words().person_description_nouns or is_age(low)
+
+
+def is_document(word: str) -> bool:
+    return word.lower() in words().documents
+
+
+def org_sort(word: str) -> str | None:
+    """The sort of organisation a noun names ("paper" -> press), if any."""
+    low = word.lower()
+    for name, members in words().org_sorts.items():
+        if low in members:
+            return name
+    return None
+
+
+def gender_of_noun(word: str) -> str | None:
+    low = word.lower()
+    if low in words().female:
+        return "f"
+    if low in words().male:
+        return "m"
+    return None
+
+
+def is_kin(word: str) -> bool:
+    return word.lower() in words().kin
+
+
+def never_agent(label: str) -> bool:
+    """An entity label that never names a speaker (a venue, a work, a date)."""
+    return label in words().never_agent_labels
+
+
+_FOLD_DROP = re.compile(r"[’'`]")
+_FOLD_SPACE = re.compile(r"[^a-z0-9]+")
+
+
+def fold(name: str) -> str:
+    """A name folded for comparison: transliterated to ASCII (Erdoğan ->
+    erdogan), lower-cased, apostrophes dropped, other marks made spaces."""
+    text = anyascii(name).lower()
+    text = _FOLD_DROP.sub("", text)
+    return _FOLD_SPACE.sub(" ", text).strip()
+
+
+def slugify(name: str) -> str:
+    """The id of a name: its folded words joined by hyphens."""
+    return fold(name).replace(" ", "-") or "unknown"
