@@ -377,6 +377,12 @@ def _compound_org(h):
     return chain, (ent.label_ if ent is not None and ent.label_ == "ORG" else "ORG")
 
 
+def _name_like(t) -> bool:
+    """A capitalised singular word that names no kind of speaker ("Labour"
+    tagged NN): a name the model did not recognise."""
+    return t.text[:1].isupper() and t.tag_ == "NN" and not _agent_noun(t) and not agents.is_title(t.text)
+
+
 def _by_author(h):
     """The proper name in "X, by NAME" under ``h``, or None."""
     for c in h.children:
@@ -460,10 +466,13 @@ class Resolver:
         """The full name of a person written by surname ("Mr Straw",
         "Pashinyan"): the one person of the article with that surname (and
         the honorific's gender, when two share it), or the surname itself."""
-        words = _strip_titles(name.split())
+        written = name.split()
+        words = _strip_titles(written)
         given = [w for w in words[:-1] if w[:1].isupper()]
         if given:
             return " ".join(words)
+        if len(written) > 1 and len(words) == 1 and agents.is_name_title(written[-2]):
+            return " ".join(written[-2:])  # "Pope Francis"
         surname = " ".join(words) if words else name  # "Pashinyan", "de Waal"
         found: list[str] = []
         for full in self.person_names:
@@ -614,12 +623,12 @@ class Resolver:
         if group is not None:
             return group
         conj = [c for c in h.children if c.dep_ == "conj"]
-        appos = [c for c in h.children if c.dep_ == "appos"]
+        appos = [] if part else [c for c in h.children if c.dep_ == "appos"]
         src_toks = [t for t in h.doc if src[0] <= base + t.idx < src[1]]
         toks, label = _name_tokens(h)
         description_toks = None
         is_title = label != "PERSON" and h.lower_ in TITLE_WORDS | cues.PERSON_ROLES
-        if not appos and (toks is None or is_title):
+        if not appos and not part and (toks is None or is_title):
             # "The mayor of Springfield, Ana Torres": the parser hangs the
             # name on the last noun before it
             appos = [t for t in np_tokens(h) if t.dep_ == "appos" and _proper(t) and t.i > h.i]
@@ -632,11 +641,13 @@ class Resolver:
                 description_toks = [t for t in src_toks if t.i not in skip and t.i < appos[0].i]
                 while description_toks and description_toks[-1].text in ",;":
                     description_toks.pop()
-        if conj and toks is not None and h.tag_ in ("NNP", "NNPS") and len(conj) >= 1:
+        if conj and toks is not None and h.tag_ in ("NNP", "NNPS") and not part:
             name = _clean_name(_text_of(np_tokens(h)))
             return Mention("group", as_written, name, "group", forms=[name], pos=pos)
         if toks is None:
             toks, label = _compound_org(h)  # "the Paris-based IEA watchdog", "Vedomosti newspaper"
+        if toks is not None and len(toks) > 1 and toks[-1].text.islower() and agents.org_sort(toks[-1].text):
+            toks = toks[:-1]  # "Vedomosti newspaper": the newspaper is Vedomosti
         if toks is not None:
             name = _clean_name(_text_of(toks))
             kind = self.kind_of(name, label, h)
@@ -695,6 +706,9 @@ class Resolver:
             sort = next((agents.org_sort(t.text) for t in src_toks if agents.org_sort(t.text)), None)
             return Mention("name", as_written, name, kind, description, affiliation, forms, low, pos=pos,
                            gender=gender, sort=sort if kind == "organization" else None)
+        if h.text[:1].isupper() and not _agent_noun(h) and h.text in self.surnames:
+            # "Matthews said", the surname tagged as a plural noun
+            return Mention("name", as_written, h.text, "person", forms=[h.text], head=low, pos=pos)
         # a common noun: an unnamed role ("an official") or a group
         mods = [
             c for c in h.children
@@ -760,6 +774,10 @@ class Resolver:
         members: list[Mention] = []
         for t in heads:
             m = self._mention_of(t, base)
+            if m.category == "generic" and _name_like(t):
+                # "Labour and the Liberal Democrats": a capitalised word the
+                # model tagged as a common noun, listed with names
+                m = Mention("name", m.text, _clean_name(m.text), "organization", forms=[_clean_name(m.text)], pos=m.pos)
             if m.category != "name" or m.kind not in ("person", "organization", "country"):
                 return None
             members.append(m)
@@ -1237,8 +1255,30 @@ def _match_role(res: Resolver, m: Mention) -> _Actor | None:
             a for a in res.actors.values()
             if a.kind == "organization" and a.pos < m.pos and (words | {m.head}) <= _norm_words(a.name)
         ]
-        return max(before, key=lambda a: a.pos) if before else None
+        if before:
+            return max(before, key=lambda a: a.pos)
+        return _national_body(res, m)
     return res.by_title(m.head, frozenset(agents.fold(w) for w in words) - {"the", "a", "an"})
+
+
+def _national_body(res: Resolver, m: Mention) -> _Actor | None:
+    """"But Baku claimed further advances, with the defence ministry
+    asserting …": a ministry named without its country, in a sentence where
+    a country speaks first, is that country's."""
+    if not m.definite or m.affiliation or not agents.is_national_body(m.head):
+        return None
+    country = None
+    for pos, kind, key, _, statement in sorted(res.mentions.get(_sentence_at(res, m.pos), [])):
+        if pos < m.pos and statement and kind == "country":
+            country = res.actors.get(key)
+    if country is None:
+        return None
+    name = f"{country.name}’s {m.name}"
+    return res.actor_for(Mention("name", m.text, name, "organization", affiliation=country.name, forms=[m.name], pos=m.pos))
+
+
+def _sentence_at(res: Resolver, pos: int) -> int:
+    return bisect.bisect_right([s.start for s in res.art.sentences], pos) - 1
 
 
 def _headline_speaker(res: Resolver, raws, resolved, i: int, m: Mention) -> _Actor | None:

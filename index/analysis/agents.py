@@ -27,6 +27,7 @@ class AgentWords:
     office_nouns: frozenset[str]
     person_description_nouns: frozenset[str]
     age_suffixes: tuple[str, ...]
+    national_bodies: frozenset[str]
     documents: frozenset[str]
     org_sorts: dict[str, frozenset[str]]
     female: frozenset[str]
@@ -49,6 +50,7 @@ def words() -> AgentWords:
         office_nouns=_words(data["office_nouns"]),
         person_description_nouns=_words(data["person_description_nouns"]),
         age_suffixes=tuple(data["age_suffixes"]),
+        national_bodies=_words(data["national_bodies"]),
         documents=_words(data["documents"]),
         org_sorts={name: _words(value) for name, value in data["org_sorts"].items()},
         female=_words(data["gender"]["female"]),
@@ -80,6 +82,11 @@ def describes_a_person(word: str) -> bool:
     """A noun that stands for a person already named ("the 34-year-old")."""
     low = word.lower()
     return low in words().person_description_nouns or is_age(low)
+
+
+def is_national_body(word: str) -> bool:
+    """A body of a state ("ministry", "army") that speaks for its country."""
+    return word.lower() in words().national_bodies
 
 
 def is_document(word: str) -> bool:
