@@ -55,7 +55,7 @@ _WORD_RE = re.compile(r"[a-z]+")
 MIN_CUES = 4
 MIN_ARTICLES = 3
 #: Default minimum train precision of a structure for it to be kept.
-MIN_PRECISION = 0.5
+MIN_PRECISION = 0.4
 #: Minimum annotated cues in a structure for it to be kept.
 MIN_FRAME_CUES = 3
 #: A dependent is content when it lies inside the annotated content this often.
@@ -407,7 +407,7 @@ MIN_SPEAKER_NOUN = (3, 2)
 MIN_DEP_PRECISION = 0.2
 MIN_DEP_SEEN = 30
 #: The same for a kind of statement and a dependency label ("position pcomp").
-MIN_KIND_DEP_PRECISION = 0.4
+MIN_KIND_DEP_PRECISION = 0.5
 MIN_KIND_DEP_SEEN = 20
 
 

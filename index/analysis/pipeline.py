@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 from ..models import Analysis, Span
 from . import actors, attribution
 from .lexicon import has_trigger
-from .quotes import Quote, find_quotes
+from .quotes import Quote, ends_open, find_quotes
 from .ruler import NAME as PLACE_RULER
 from .types import Article, Sentence
 from .version import ANALYSIS_VERSION
@@ -166,8 +166,14 @@ def prepare(text: str, title_span: Span | None) -> Article:
     for s in sentences:
         b = para_bounds.setdefault(s.para, [s.start, s.end])
         b[1] = s.end
-    for start, end in para_bounds.values():
-        quotes.extend(find_quotes(text, start, end))
+    open_before = False
+    last_para = None
+    for para, (start, end) in para_bounds.items():
+        # a closing mark opening a paragraph only closes a quotation left
+        # open by the paragraph right before
+        found = find_quotes(text, start, end, continued=open_before and last_para == para - 1)
+        quotes.extend(found)
+        open_before, last_para = ends_open(found, text, end), para
     for s in sentences:
         chunk = text[s.start : s.end]
         # a "sentence" of thousands of characters is a run-on dump (a file

@@ -40,8 +40,13 @@ def _opening_context(text: str, i: int, start: int) -> bool:
     return (before in _SPACE_BEFORE or before in _DOUBLE_OPEN) and not after.isspace()
 
 
-def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]`` (one paragraph)."""
+def find_quotes(text: str, start: int, end: int, continued: bool = True) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph).
+
+    ``continued``: a quotation may be open from the paragraph before, so a
+    closing mark before any opening one closes it (when the paragraph before
+    ended inside no quotation, such a mark is a typo and is ignored).
+    """
     quotes: list[Quote] = []
     dq_open: int | None = None  # position of an open double quote
     sq_open: int | None = None  # position of an open single quote
@@ -66,7 +71,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         elif ch in _DOUBLE_CLOSE:
             if dq_open is not None:
                 close_double(i, 1)
-            elif not quotes:
+            elif not quotes and continued:
                 # closing a quotation opened in an earlier paragraph
                 quotes.append(Quote(start, i + 1, start, i, True))
         elif ch == '"' or (ch == "'" and text.startswith("''", i) and i + 1 < end):
@@ -81,7 +86,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
                 dq_open = i + width - 1
             elif dq_open is not None:
                 close_double(i, width)
-            elif not quotes:
+            elif not quotes and continued:
                 quotes.append(Quote(start, i + width, start, i, True))
             i += width
             continue
@@ -133,3 +138,8 @@ def quotes_between(quotes: list[Quote]) -> Callable[[int, int], list[Quote]]:
         return [q for q in quotes[first:last] if q.end > start and q.start < end]
 
     return overlapping
+
+
+def ends_open(quotes: list[Quote], text: str, end: int) -> bool:
+    """Does a paragraph ending at ``end`` end inside a quotation it opened?"""
+    return bool(quotes) and quotes[-1].end == end and text[end - 1] not in _DOUBLE_CLOSE + '"\''

@@ -121,15 +121,6 @@ def _antecedent(subj):
     return None
 
 
-#: Subordinators of a clause that sets a condition or a time, not a statement:
-#: "if he *wanted* a deal", "before she *announced* her bid".
-_BACKGROUND_MARKS = frozenset({"if", "unless", "before", "after", "when", "whenever", "since", "until", "once"})
-
-
-def _hypothetical(v) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in v.children)
-
-
 def _passive(v) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
 
@@ -265,6 +256,10 @@ class SentenceRules:
                 if rel == "nsubj":
                     src = own_subject(v)
                 return src, rel in ("relcl", "head")
+        # "“…,” Bozell notes.": the parser hung the name on the verb as a compound
+        names = [c for c in v.children if c.dep_ in ("compound", "nmod") and c.tag_ in ("NNP", "NNPS") and c.i < v.i]
+        if names and v.tag_ in ("VBZ", "VBD"):
+            return names[-1], False
         return self.inherited(v)
 
     def inherited(self, v):
@@ -342,8 +337,8 @@ class SentenceRules:
         negated = _negated(v)
         if negated and entry.kind in (StatementKind.DENIAL, StatementKind.ACKNOWLEDGEMENT, StatementKind.CONCESSION):
             return None  # "did not deny" is neither a denial nor anything else said
-        if _hypothetical(v) or self.lexicon.blocked(entry, cue_dep_label(v)):
-            return None
+        if self.lexicon.blocked(entry, cue_dep_label(v)) and not (v.dep_ == "xcomp" and v.head.lower_ in cues.CARRIER_FORMS):
+            return None  # a position where such words are seldom cues ("went on to say" is one)
         prep_source = self.matched(v, "prep:")
         if prep_source is not None and own_subject(v) is None:
             return self.adverbial(v, entry, prep_source)
@@ -437,6 +432,9 @@ class SentenceRules:
         if not present:
             present.add("none")
         accepted = entry.accepts_any(present)
+        refusal = negated and entry.lemma in cues.NEGATED_KINDS
+        if refusal:
+            accepted = accepted | {"none"}  # "did not respond to a request for comment": the refusal is what is said
         if not accepted:
             return None
         if content is None and "none" not in accepted and not (
