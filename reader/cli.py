@@ -24,6 +24,7 @@ from rich.text import Text
 from index.store import Store, StoreError
 
 from .inert import display_text, inert, json_text
+from .speaker_labels import jointly, speaker_label
 from .userstate import UserStateError
 
 COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "open", "notes", "serve")
@@ -289,7 +290,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     out.print(inert(f"{about}{result.total:,} result{'s' if result.total != 1 else ''} for {text!r}{showing}"))
     for number, hit in enumerate(result.hits, 1):
         if hit.type == "statement":
-            head = inert(("statement  ", "dim"), (hit.speaker or "?", "bold"), (" in ", "dim"), (hit.title, "italic"))
+            speaker = speaker_label(hit.statement) if hit.statement is not None else (hit.speaker or "?")
+            head = inert(("statement  ", "dim"), (speaker, "bold"), (" in ", "dim"), (hit.title, "italic"))
         else:
             head = inert((f"{hit.type}  ", "dim"), (hit.title, "bold"))
         out.print(Text.assemble(f"{number:>2}. ", head, (f"  ({hit.score:.1f})", "dim")))
@@ -352,7 +354,7 @@ def _print_analysis(title: str, path: str, text: str, analysis: Any) -> None:
     out.print()
     out.print(Text(f"{len(analysis.statements)} statements", style="bold"))
     for number, st in enumerate(analysis.statements, 1):
-        speaker = names[st.actor].name if st.actor in names else st.speaker
+        speaker = speaker_label(st, names)
         cue = st.cue.text(text) if st.cue else ""
         content = st.content.text(text) if st.content else st.sentence.text(text)
         out.print(inert(f"{number:>3}. ", (speaker, "bold"), f" [{st.kind}] ", (cue, "italic"), ": ", " ".join(content.split())))
@@ -432,7 +434,8 @@ def cmd_statements(args: argparse.Namespace) -> int:
             current = ref.article
             out.print()
             out.print(inert((ref.title, "underline")))
-        out.print(inert(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), " ".join(ref.text.split())))
+        joint = (f"(jointly: {ref.statement.speaker}) ", "italic") if jointly(ref.statement, chosen.actor.id) else ""
+        out.print(inert(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), joint, " ".join(ref.text.split())))
     return 0
 
 

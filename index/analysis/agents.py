@@ -9,13 +9,12 @@ reads the file and answers small questions about single words.  No spaCy.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from anyascii import anyascii
+from ..name_folding import fold, slugify  # noqa: F401  (the resolver's names and ids)
 
 WORDS_FILE = Path(__file__).with_name("agent_words.toml")
 
@@ -118,20 +117,3 @@ def is_kin(word: str) -> bool:
 def never_agent(label: str) -> bool:
     """An entity label that never names a speaker (a venue, a work, a date)."""
     return label in words().never_agent_labels
-
-
-_FOLD_DROP = re.compile(r"[’'`]")
-_FOLD_SPACE = re.compile(r"[^a-z0-9]+")
-
-
-def fold(name: str) -> str:
-    """A name folded for comparison: transliterated to ASCII (Erdoğan ->
-    erdogan), lower-cased, apostrophes dropped, other marks made spaces."""
-    text = anyascii(name).lower()
-    text = _FOLD_DROP.sub("", text)
-    return _FOLD_SPACE.sub(" ", text).strip()
-
-
-def slugify(name: str) -> str:
-    """The id of a name: its folded words joined by hyphens."""
-    return fold(name).replace(" ", "-") or "unknown"
