@@ -33,7 +33,7 @@ class Span:
         return cls(int(data["start"]), int(data["end"]))
 
 
-ACTOR_KINDS = ("person", "organization", "country", "group")
+ACTOR_KINDS = ("person", "organization", "country", "group", "document")  # document: a poll, a report with no author named
 
 
 

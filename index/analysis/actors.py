@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Actor, Analysis, Span, Statement
+from ..models import ACTOR_KINDS, Actor, Analysis, Span, Statement
 from . import agents, cues, places
 from .agents import slugify
 from .named_roles import NamedRole, description_words, find_named_roles
@@ -717,7 +717,7 @@ class Resolver:
         ]
         plural = h.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
-        if not mods or not _agent_noun(h):
+        if not mods or not _agent_noun(h) or agents.is_data(low):
             # "the chancellor", "the paper", "the 34-year-old"; or no agent at all ("a speech")
             return Mention("generic", as_written, head=low, plural=plural, definite=definite, pos=pos,
                            gender=agents.gender_of_noun(low), sort=agents.org_sort(low))
@@ -760,8 +760,9 @@ class Resolver:
             if author.category == "name":
                 return Mention("document", as_written, written, "document", head=h.lower_, author=author, pos=pos)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+        described = any(c.dep_ in ("amod", "compound", "nummod", "nmod") for c in h.children)
         return Mention("document", as_written, written, "document", head=h.lower_, definite=definite, pos=pos,
-                       plural=h.tag_ == "NNS")
+                       plural=h.tag_ == "NNS", description="described" if described else None)
 
     def _coordination(self, h, base: int, as_written: str, pos: int) -> Mention | None:
         """Named actors said together: "Turkey and Azerbaijan have denied",
@@ -1147,6 +1148,9 @@ def build(art: Article) -> Analysis:
                 actor = res.actor_for(m)
             else:
                 actor = res.resolve_description(r, m)
+                if actor is None and m.description and not m.definite:
+                    # "a new survey shows": a source of its own, in this article
+                    actor = res.actor_for(Mention("role", m.text, m.name, "document", forms=[m.name], head=m.head, pos=m.pos))
             if actor is not None:
                 res.documents.append((m.pos, m.head, actor.key))
         elif m.category == "role":
@@ -1223,7 +1227,7 @@ def _analysis(art: Article, raws: list[RawStatement], resolved: list[_Actor | No
             Actor(
                 id=aid,
                 name=a.name,
-                kind=a.kind if a.kind in ("person", "organization", "country", "group") else "organization",
+                kind=a.kind if a.kind in ACTOR_KINDS else "organization",
                 aliases=[f for f in a.forms if f != a.name],
                 description=a.description,
                 affiliation=a.affiliation,

@@ -28,6 +28,7 @@ class AgentWords:
     age_suffixes: tuple[str, ...]
     national_bodies: frozenset[str]
     documents: frozenset[str]
+    data: frozenset[str]
     org_sorts: dict[str, frozenset[str]]
     female: frozenset[str]
     male: frozenset[str]
@@ -51,6 +52,7 @@ def words() -> AgentWords:
         age_suffixes=tuple(data["age_suffixes"]),
         national_bodies=_words(data["national_bodies"]),
         documents=_words(data["documents"]),
+        data=_words(data["data"]),
         org_sorts={name: _words(value) for name, value in data["org_sorts"].items()},
         female=_words(data["gender"]["female"]),
         male=_words(data["gender"]["male"]),
@@ -90,6 +92,11 @@ def is_national_body(word: str) -> bool:
 
 def is_document(word: str) -> bool:
     return word.lower() in words().documents
+
+
+def is_data(word: str) -> bool:
+    """Figures, tallies, estimates: no one's words."""
+    return word.lower() in words().data
 
 
 def org_sort(word: str) -> str | None:
