@@ -329,14 +329,19 @@ def _coordinated(h) -> list:
     return kept
 
 
-def _honorific_gender(h, toks) -> str | None:
-    """The gender an honorific before the name gives ("Mrs Howard")."""
+def _honorific(h, toks) -> str | None:
+    """The honorific written with the name ("Mrs" in "Mrs Howard"), if any."""
     first = min(t.i for t in toks)
     for t in [*toks, *(h.doc[first - 1 : first] if first > 0 else [])]:
-        g = cues.HONORIFICS.get(t.lower_)
-        if g:
-            return g
+        if t.lower_ in cues.HONORIFICS:
+            return t.text
     return None
+
+
+def _honorific_gender(h, toks) -> str | None:
+    """The gender an honorific before the name gives ("Mrs Howard")."""
+    honorific = _honorific(h, toks)
+    return cues.HONORIFICS.get(honorific.lower()) if honorific else None
 
 
 def _describing(tokens) -> bool:
@@ -383,14 +388,24 @@ def _name_like(t) -> bool:
     return t.text[:1].isupper() and t.tag_ == "NN" and not _agent_noun(t) and not agents.is_title(t.text)
 
 
-def _by_author(h):
-    """The proper name in "X, by NAME" under ``h``, or None."""
+def _by_author(h, depth: int = 0):
+    """The proper name in "X, by NAME" under ``h`` (or under a title in
+    apposition: "a new book, Ford's Year, by Nina Park"), or None."""
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "by":
-            pobj = [g for g in c.children if g.dep_ == "pobj" and _proper(g)]
+            pobj = [g for g in c.children if g.dep_ == "pobj" and (_proper(g) or _proper_below(g))]
             if pobj:
-                return pobj[0]
+                return pobj[0] if _proper(pobj[0]) else _proper_below(pobj[0])
+        if c.dep_ == "appos" and depth == 0:
+            found = _by_author(c, 1)
+            if found is not None:
+                return found
     return None
+
+
+def _proper_below(t):
+    """"the journalist Nina Park": the name in apposition to a common noun."""
+    return next((c for c in t.children if c.dep_ in ("appos", "compound") and _proper(c) and c.i > t.i), None)
 
 
 def _author_after(h):
@@ -481,13 +496,25 @@ class Resolver:
         if not found:
             found = self._given_before(surname)
         if gender is not None:
-            fitting = [f for f in found if self.gender_of(f) in (gender, None)]
+            fitting = [f for f in found if self._known_gender(f) in (gender, None)]
             if len(fitting) > 1:
                 fitting = [f for f in fitting if self.gender_of(f) == gender] or fitting
             found = fitting
         if found:
             return found[0]
+        if gender is not None and len(self.surname_genders.get(surname, ())) > 1:
+            # "Mrs Hale" beside a Mr Hale, first name never given: the honorific tells them apart
+            honorific = next((w for w in written if w.lower().strip(".") in cues.HONORIFICS), None)
+            if honorific:
+                return f"{honorific} {surname}"
         return surname
+
+    def _known_gender(self, full: str) -> str | None:
+        """A full name's gender from the text, or from the actor already made for it."""
+        for a in self.actors.values():
+            if a.kind == "person" and a.name == full and a.gender:
+                return a.gender
+        return self.gender_of(full)
 
     def _given_before(self, surname: str) -> list[str]:
         """Full names written anywhere as "Given Surname" (a first name
@@ -527,6 +554,8 @@ class Resolver:
             return "place"
         if words and agents.is_age(words[-1]):
             return "place"  # "34-year-old": a description, not a name
+        if len(words) > 1 and agents.is_group_noun(words[-1]):
+            return "group"  # "the Hale family"
         low_last = words[-1].lower() if words else ""
         if h is not None:
             doc = h.doc
@@ -602,6 +631,8 @@ class Resolver:
         low = h.lower_
         phrase = _clean_name(as_written)
         pl = phrase.lower()
+        if pl and agents.is_age(pl.split()[-1]):
+            low = pl.split()[-1]  # "the 34-year-old": the tokenizer splits the age
         if pl in cues.GROUP_PHRASES or as_written.lower() in cues.GROUP_PHRASES or low in ("each", "both") or (
             cues.BOTH_SIDES_RE.match(as_written.lower())
         ):
@@ -644,13 +675,15 @@ class Resolver:
         if conj and toks is not None and h.tag_ in ("NNP", "NNPS") and not part:
             name = _clean_name(_text_of(np_tokens(h)))
             return Mention("group", as_written, name, "group", forms=[name], pos=pos)
+        named_by_kind = False
         if toks is None:
             toks, label = _compound_org(h)  # "the Paris-based IEA watchdog", "Vedomosti newspaper"
+            named_by_kind = toks is not None
         if toks is not None and len(toks) > 1 and toks[-1].text.islower() and agents.org_sort(toks[-1].text):
             toks = toks[:-1]  # "Vedomosti newspaper": the newspaper is Vedomosti
         if toks is not None:
             name = _clean_name(_text_of(toks))
-            kind = self.kind_of(name, label, h)
+            kind = "organization" if named_by_kind else self.kind_of(name, label, h)
             if is_title and description_toks is not None and kind == "organization" and (
                 name.split()[-1].lower() not in cues.ORG_NAME_WORDS
             ):
@@ -668,8 +701,10 @@ class Resolver:
                         if t.i < first and t.dep_ != "det" and t.text not in ",;"
                         and t.lower_.strip(".") not in cues.HONORIFICS
                     ]
+            if description_toks and not _describing(description_toks):
+                description_toks = []  # "An angry Serena Williams", "Russian-backed Armenia": no description
             forms = [name]
-            if "," not in as_written and len(as_written.split()) <= 5:
+            if "," not in as_written and len(as_written.split()) <= 5 and description_toks != []:
                 forms.append(_clean_name(as_written))
             gender = None
             if kind == "person":
@@ -677,6 +712,9 @@ class Resolver:
                 words = _strip_titles(name.split())
                 if len(words) == 1 and len(name.split()) > 1 and agents.is_name_title(name.split()[-2]):
                     words = name.split()[-2:]  # "Pope Francis", "King Charles"
+                honorific = _honorific(h, toks)
+                if len(words) == 1 and honorific:
+                    words = [honorific, *words]  # "Mrs Hale": told apart from Mr Hale if no first name is given
                 name = " ".join(words)
                 full_name_form = name
                 if description_toks and not appos:
@@ -695,8 +733,6 @@ class Resolver:
                             if appos and appos[0].i > c.i and description_toks and appos[0] in description_toks:
                                 description_toks = []
                             break
-            if description_toks and not _describing(description_toks):
-                description_toks = []  # "An angry Serena Williams", "Russian-backed Armenia": no description
             description = _text_of(description_toks).strip(" ,") or None if description_toks else None
             if affiliation is None and kind == "organization" and len(toks) > 1:
                 # "Russia's Foreign Ministry" -> Russia, "Azerbaijani Defense Ministry" -> Azerbaijan
@@ -845,7 +881,7 @@ class Resolver:
         if m.sort:
             actor.sorts.add(m.sort)
         if kind == "person" and actor.gender is None:
-            actor.gender = gender
+            actor.gender = gender  # "Mr Hale" tells Peter Hale's
         if m.members and not actor.members:
             actor.members = [self.actor_for(x).key for x in m.members]
         return actor
@@ -860,7 +896,7 @@ class Resolver:
                 return key
             if kind == "person":
                 if gender and a.gender and gender != a.gender:
-                    continue  # "Mrs Howard" is not Michael Howard
+                    continue  # "Mrs Hale" is not Peter Hale
                 aw, lw = agents.fold(an).split(), agents.fold(low).split()
                 if aw[-len(lw):] == lw or lw[-len(aw):] == aw:  # "Pashinyan", "Nikol Pashinyan"
                     return key
@@ -930,7 +966,9 @@ class Resolver:
             kind = self.kind_of(name, label, ent.root)
             if kind == "place":
                 continue
-            self.add_mention(s.index, pos, kind, "ent:" + str(s.index) + ":" + str(ent.start), _main_subject(ent.root), False)
+            # an unparsed sentence (NER'd for a later "he said"): a name opening it is its subject
+            subject = _main_subject(ent.root) if s.parsed else ent.start == 0
+            self.add_mention(s.index, pos, kind, "ent:" + str(s.index) + ":" + str(ent.start), subject, False)
 
     def antecedent(
         self,
@@ -1067,6 +1105,21 @@ class Resolver:
             if a is not None and not _other_title(a, head):
                 return a
         return None
+
+
+def refers_back(raw: RawStatement) -> bool:
+    """A source that is a definite description of a person ("the
+    34-year-old said", "the chancellor insisted"): like a pronoun, the
+    sentence before may name who it is, so the pipeline runs the NER there."""
+    h = raw.source_head
+    if h is None or h.text[:1].isupper() and h.i > 0:
+        return False
+    low = h.lower_
+    phrase = h.doc[min(t.i for t in h.subtree) : h.i + 1].text.lower()
+    if agents.is_age(phrase):
+        low = phrase.split()[-1]
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+    return definite and (agents.is_office(low) or agents.describes_a_person(low))
 
 
 def _main_subject(tok) -> bool:

@@ -27,6 +27,7 @@ class AgentWords:
     person_description_nouns: frozenset[str]
     age_suffixes: tuple[str, ...]
     national_bodies: frozenset[str]
+    group_nouns: frozenset[str]
     documents: frozenset[str]
     data: frozenset[str]
     org_sorts: dict[str, frozenset[str]]
@@ -51,6 +52,7 @@ def words() -> AgentWords:
         person_description_nouns=_words(data["person_description_nouns"]),
         age_suffixes=tuple(data["age_suffixes"]),
         national_bodies=_words(data["national_bodies"]),
+        group_nouns=_words(data["group_nouns"]),
         documents=_words(data["documents"]),
         data=_words(data["data"]),
         org_sorts={name: _words(value) for name, value in data["org_sorts"].items()},
@@ -88,6 +90,11 @@ def describes_a_person(word: str) -> bool:
 def is_national_body(word: str) -> bool:
     """A body of a state ("ministry", "army") that speaks for its country."""
     return word.lower() in words().national_bodies
+
+
+def is_group_noun(word: str) -> bool:
+    """"family", "camp": a name ending so is a group of people."""
+    return word.lower() in words().group_nouns
 
 
 def is_document(word: str) -> bool:

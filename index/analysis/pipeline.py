@@ -332,7 +332,7 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
             if raw.needs_ner:
                 windows.extend(ner_window(art, raw))
             elif (
-                raw.refers_back
+                (raw.refers_back or actors.refers_back(raw))
                 and raw.sentence.index - 1 not in with_statement
                 and raw.sentence.index > 0
                 and art.sentences[raw.sentence.index - 1].end - art.sentences[raw.sentence.index - 1].start
