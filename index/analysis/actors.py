@@ -502,11 +502,11 @@ class Resolver:
             found = fitting
         if found:
             return found[0]
-        if gender is not None and len(self.surname_genders.get(surname, ())) > 1:
-            # "Mrs Hale" beside a Mr Hale, first name never given: the honorific tells them apart
-            honorific = next((w for w in written if w.lower().strip(".") in cues.HONORIFICS), None)
-            if honorific:
-                return f"{honorific} {surname}"
+        honorific = next((w for w in written if w.lower().strip(".") in cues.HONORIFICS), None)
+        if honorific:
+            # the first name is never given: "Mr Straw" as written, and "Mrs
+            # Hale" told apart from a Mr Hale
+            return f"{honorific} {surname}"
         return surname
 
     def _known_gender(self, full: str) -> str | None:
@@ -760,7 +760,7 @@ class Resolver:
         name = _clean_name(_RELATIVE_TAIL.sub("", _text_of(np_tokens(h))))
         if low in cues.ORG_NOUNS:
             kind = "organization"
-        elif plural:
+        elif plural or agents.is_group_noun(low):
             kind = "group"
         else:
             kind = "person"
@@ -1138,7 +1138,7 @@ def _article_scoped(m: Mention, name: str, kind: str) -> bool:
         return True
     if kind == "group" and not m.members and m.category != "name":
         return True
-    return kind == "person" and len(name.split()) == 1
+    return kind == "person" and len(_strip_titles(name.split())) == 1 and not agents.is_name_title(name.split()[0])
 
 
 def _same_surname(a: str, b: str) -> bool:
