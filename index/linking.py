@@ -19,6 +19,11 @@ def link(analysis: Analysis, text: str, matcher: object, entries: Mapping[str, G
 
     analysis.glossary = matcher.find(text)  # type: ignore[attr-defined]
     link_actors(analysis.actors, entries, matcher)  # type: ignore[arg-type]
+    for actor in analysis.actors:
+        entry = entries.get(actor.entry or "")
+        if entry is not None:  # the glossary's spellings find the actor too ("Pashinian")
+            names = [entry.term, *entry.aliases]
+            actor.aliases = list(dict.fromkeys([*actor.aliases, *(n for n in names if n != actor.name)]))
     merge_actors_by_entry(analysis)
     scope_to_article(analysis, text)
     return analysis

@@ -688,7 +688,8 @@ def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
             current.statements += int(data.get("statements", 0))
             current.articles.append(fields["article"])
             known = current.actor
-            known.aliases = sorted(set(known.aliases) | set(actor.aliases))
+            # the same actor named otherwise elsewhere ("Nikol Pashinian" beside "Nikol Pashinyan")
+            known.aliases = sorted((set(known.aliases) | set(actor.aliases) | {actor.name}) - {known.name})
             known.description = known.description or actor.description
             known.affiliation = known.affiliation or actor.affiliation
             known.entry = known.entry or actor.entry
@@ -704,7 +705,7 @@ def find_actor(store: Store, name: str) -> list[ActorSummary]:
     if not wanted:
         return []
     everyone = store.cached("actors", lambda _: actors(store))
-    exact = [a for a in everyone if wanted in _folded_names(a.actor) or wanted == fold(a.actor.id)]
+    exact = [a for a in everyone if wanted in _folded_names(a.actor)]
     if exact:
         return exact
     words = set(wanted.split())
@@ -712,7 +713,7 @@ def find_actor(store: Store, name: str) -> list[ActorSummary]:
 
 
 def _folded_names(actor: Actor) -> list[str]:
-    return [fold(n) for n in (actor.name, *actor.aliases)]
+    return [fold(n) for n in (actor.name, *actor.aliases, actor.id.split("@")[0])]
 
 
 def _actor_terms(store: Store, query: Query) -> Query:

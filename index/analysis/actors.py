@@ -544,10 +544,12 @@ class Resolver:
 
     def kind_of(self, name: str, label: str | None, h) -> str:
         """person, organization, country, group, or place (for anything that
-        is not an agent: a place, a venue, a work, a date)."""
+        is not an agent: a place, a venue, a work, a date, a title alone)."""
         words = name.split()
         if label and agents.never_agent(label):
             return "place"
+        if words and all(agents.is_title(w) for w in words):
+            return "place"  # "President", "Prime Minister": a title names no one by itself
         if places.is_country(name):
             return "country"
         if places.is_other_place(name):
@@ -603,14 +605,11 @@ class Resolver:
         with a first name, an honorific or a title."""
         if word in self.surname_genders:
             return True
-        if any(full.split()[-1] == word for full in self.person_names):
-            return True
-        return bool(self._given_before(word)) or bool(
-            re.search(r"\b(?:[A-Za-z\-]+)\s+" + re.escape(word) + r"\b", self.text)
-            and any(
-                agents.is_title(m.group(1))
-                for m in re.finditer(r"\b([A-Za-z\-]+)\s+" + re.escape(word) + r"\b", self.text)
-            )
+        if any(_same_surname(agents.fold(full.split()[-1]), agents.fold(word)) for full in self.person_names):
+            return True  # "Celik" beside "Omer Celika"
+        return bool(self._given_before(word)) or any(
+            agents.is_office(m.group(1))  # "spokesman Celik"; not "former Yukos"
+            for m in re.finditer(r"\b([A-Za-z\-]+)\s+" + re.escape(word) + r"\b", self.text)
         )
 
     # -- describing a source ---------------------------------------------------
@@ -689,7 +688,9 @@ class Resolver:
             ):
                 kind = "person"  # a title with the name in apposition
             if kind == "place":
-                return Mention("generic", as_written, head=low, pos=pos)
+                # not an agent; "the French President": a title that may recall a person named before
+                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+                return Mention("generic", as_written, head=low, definite=definite, pos=pos)
             name_ids = {t.i for t in toks}
             if description_toks is None:
                 if appos and appos[0].i not in name_ids:
