@@ -271,7 +271,10 @@ def _the(name: str) -> str:
     return f"the {name}" if name in THE_INSTITUTIONS else name
 
 
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,}(?:\s*\([\w .]+\))?\s*[—–\-]{1,2}\s*\S")
+#: "WASHINGTON (AP) —", "LA CROSSE, Wisc. —": a place in capitals, a state or an agency, a dash
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s*\([\w .]+\))?\s*[—–\-]{1,2}\s*\S"
+)
 
 
 def _after_dateline(h, as_written: str):
@@ -338,6 +341,28 @@ def _honorific(h, toks) -> str | None:
     return None
 
 
+#: Title words that qualify another ("former President") rather than call someone.
+_QUALIFIERS = frozenset(
+    "former acting deputy vice senior junior assistant interim incoming outgoing shadow state foreign home "
+    "defence defense interior prime chief general".split()
+)
+
+
+def _calling_title(word: str) -> bool:
+    """A capitalised title one is called by ("President Obama", "Gov. Pence")."""
+    return word[:1].isupper() and agents.is_title(word) and word.lower().strip(".") not in _QUALIFIERS
+
+
+def _title_before(h, toks) -> str | None:
+    """The title written right before a surname ("President" in "President Obama")."""
+    first = min(t.i for t in toks)
+    words = [t for t in toks if t.i < max(t.i for t in toks)]
+    if first > 0:
+        words.append(h.doc[first - 1])
+    calling = [t.text for t in sorted(words, key=lambda t: t.i) if _calling_title(t.text)]
+    return calling[-1] if calling else None
+
+
 def _honorific_gender(h, toks) -> str | None:
     """The gender an honorific before the name gives ("Mrs Howard")."""
     honorific = _honorific(h, toks)
@@ -392,7 +417,8 @@ def _by_author(h, depth: int = 0):
     """The proper name in "X, by NAME" under ``h`` (or under a title in
     apposition: "a new book, Ford's Year, by Nina Park"), or None."""
     for c in h.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        # "Brown's Britain, by Robert Peston"; a document "from" someone: "a poll from Marquette Law School"
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and agents.is_document(h.lower_))):
             pobj = [g for g in c.children if g.dep_ == "pobj" and (_proper(g) or _proper_below(g))]
             if pobj:
                 return pobj[0] if _proper(pobj[0]) else _proper_below(pobj[0])
@@ -502,11 +528,11 @@ class Resolver:
             found = fitting
         if found:
             return found[0]
-        honorific = next((w for w in written if w.lower().strip(".") in cues.HONORIFICS), None)
-        if honorific:
-            # the first name is never given: "Mr Straw" as written, and "Mrs
-            # Hale" told apart from a Mr Hale
-            return f"{honorific} {surname}"
+        titles = [w for w in written[:-1] if w.lower().strip(".") in cues.HONORIFICS or _calling_title(w)]
+        if titles:
+            # the first name is never given: "Mr Straw", "President Obama" as
+            # written, and "Mrs Hale" told apart from a Mr Hale
+            return f"{titles[-1]} {surname}"
         return surname
 
     def _known_gender(self, full: str) -> str | None:
@@ -713,7 +739,7 @@ class Resolver:
                 words = _strip_titles(name.split())
                 if len(words) == 1 and len(name.split()) > 1 and agents.is_name_title(name.split()[-2]):
                     words = name.split()[-2:]  # "Pope Francis", "King Charles"
-                honorific = _honorific(h, toks)
+                honorific = _honorific(h, toks) or _title_before(h, toks)
                 if len(words) == 1 and honorific:
                     words = [honorific, *words]  # "Mrs Hale": told apart from Mr Hale if no first name is given
                 name = " ".join(words)
