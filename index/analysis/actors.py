@@ -1369,6 +1369,8 @@ def _headline_speaker(res: Resolver, raws, resolved, i: int, m: Mention) -> _Act
     r = raws[i]
     if m.category == "name":
         return res.actor_for(m)
+    if m.head in cues.DATA_NOUNS:
+        return None  # "…: poll" names a document, not the first person quoted below
     # a role ("Official"): the first speaker in the lines below, before the next headline
     for j in range(i + 1, len(raws)):
         o = raws[j]

@@ -74,36 +74,16 @@ def headline_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawSta
     line = text[sent.start : sent.end]
     m = cues.HEADLINE_SOURCE_RE.match(line)
     if not m:
-        return None
+        m = cues.HEADLINE_COMMON_SOURCE_RE.match(line)
+        if not m or m.group("source") not in cues.HEADLINE_COMMON_SOURCES:
+            return None
     source = m.group("source")
     words = source.split()
     if len(words) > 3 or source.lower() in cues.HEADLINE_LABELS or words[0].lower() in cues.HEADLINE_LABELS:
         return None
     if len(m.group("content").split()) < 3:
         return None
-    c0 = sent.start + m.start("content")
-    c1 = sent.start + m.end("content")
-    content = strip_chars(text, c0, c1)
-    if content is None:
-        return None
-    frac = quoted_chars(quotes, *content) / max(1, content[1] - content[0])
-    head = None
-    if sent.doc is not None:
-        s_rel = m.start("source")
-        toks = [t for t in sent.doc if t.idx >= s_rel]
-        head = toks[-1] if toks else None
-    return RawStatement(
-        sentence=sent,
-        kind=cues.HEADLINE_KIND,
-        via="headline",
-        cue=(sent.start + m.start("colon"), sent.start + m.end("colon")),
-        content=content,
-        quote=frac >= 0.6,
-        source=(sent.start + m.start("source"), sent.start + m.end("source")),
-        source_head=head,
-        source_text=source,
-        needs_ner=not places.is_country(source),
-    )
+    return _colon_statement(sent, text, quotes, m, "headline")
 
 
 def label_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawStatement | None:
@@ -122,7 +102,11 @@ def label_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawStatem
         return None  # "Rubio: Finish second." is a note, not something said
     if m.group("content").count(",") >= 3 and sum(w[:1].isupper() for w in said) > 0.6 * len(said):
         return None  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
+    return _colon_statement(sent, text, quotes, m, "label")
 
+
+def _colon_statement(sent: Sentence, text: str, quotes: list[Quote], m, via: str) -> RawStatement | None:
+    """The statement of a ``source``/``colon``/``content`` match on a line."""
     content = strip_chars(text, sent.start + m.start("content"), sent.start + m.end("content"))
     if content is None:
         return None
@@ -130,12 +114,13 @@ def label_statement(sent: Sentence, text: str, quotes: list[Quote]) -> RawStatem
     head = None
     if sent.doc is not None:
         end = m.end("source")
-        toks = [t for t in sent.doc if t.idx + len(t.text) <= end]
+        toks = [t for t in sent.doc if m.start("source") <= t.idx and t.idx + len(t.text) <= end]
         head = toks[-1] if toks else None
+    source = m.group("source")
     return RawStatement(
         sentence=sent,
         kind=cues.HEADLINE_KIND,
-        via="label",
+        via=via,
         cue=(sent.start + m.start("colon"), sent.start + m.end("colon")),
         content=content,
         quote=frac >= 0.6,

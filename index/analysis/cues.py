@@ -140,6 +140,9 @@ CARRIER_FORMS: dict[str, str] = _form_table(XCOMP_CARRIERS)
 # --------------------------------------------------------------------------
 
 #: A headline ending in ": Source" (one to four words, capitalised).
+#: "…: poll", "…: sources": a lower-case source ending a headline, when it names documents or people.
+HEADLINE_COMMON_SOURCE_RE = re.compile(r"^(?P<content>.{12,}?)\s*(?P<colon>:)\s+(?P<source>[a-z]+)\s*$")
+HEADLINE_COMMON_SOURCES = frozenset("poll polls survey study report sources officials experts analysts data".split())
 HEADLINE_SOURCE_RE = re.compile(
     r"^(?P<content>.{12,}?)\s*(?P<colon>:)\s+(?P<source>(?:[A-Z][\w’'.\-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.\-]*){0,3})\s*$"
 )

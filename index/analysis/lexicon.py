@@ -87,7 +87,7 @@ class CueEntry:
             kinds={rel: StatementKind(k) for rel, k in (data.get("kinds") or {}).items()},
             objects=frozenset(objects) if objects is not None else None,
             things=bool(data.get("things", False)),
-            precision=float((data.get("train") or {}).get("precision", 1.0)),
+            precision=float((data.get("train") or {}).get("precision", 0.0)),
         )
 
 

@@ -61,13 +61,13 @@ def load_pipeline():
     from .ruler import add_place_ruler
 
     nlp = model.load(exclude=list(_EXCLUDE))
-    _split_curly_quotes(nlp)
+    split_curly_quotes(nlp)
     nlp.add_pipe(ATTRIBUTION, after="parser")  # statements from each parse
     add_place_ruler(nlp)  # known places fixed before the NER
     return nlp
 
 
-def _split_curly_quotes(nlp) -> None:
+def split_curly_quotes(nlp) -> None:
     """Typographic quotation marks are tokens of their own even with no
     space around them: 'said,“Look' is said / , / “ / Look."""
     from spacy.util import compile_infix_regex

@@ -183,3 +183,10 @@ def test_every_kind_has_a_meaning_in_the_reader():
     from reader.widgets.cues import KIND_MEANING
 
     assert set(KIND_MEANING) == set(STATEMENT_KINDS)
+
+
+def test_headline_ending_in_a_document_is_not_given_to_a_person(run):
+    text = "Most residents back the bridge: survey\n\nTomas Brandt believes the project is too expensive."
+    analysis = run(text, Span(0, 38))
+    first = analysis.statements[0]
+    assert (first.cue.text(text), first.source.text(text), first.speaker) == (":", "survey", "survey")
