@@ -369,10 +369,16 @@ def _honorific_gender(h, toks) -> str | None:
     return cues.HONORIFICS.get(honorific.lower()) if honorific else None
 
 
+#: A description longer than this is a clause the parser hung on the name, not a title.
+_DESCRIPTION_WORDS = 14
+
+
 def _describing(tokens) -> bool:
     """Words that describe an actor: a title or a common noun ("Tory
-    leader", "President"), not a bare adjective ("angry", "Russian-backed")."""
-    return any(t.tag_ in ("NN", "NNS") or agents.is_title(t.text) for t in tokens)
+    leader", "President"), not a bare adjective ("angry", "Russian-backed"),
+    and not a whole clause ("opponents of the bill, including …")."""
+    words = [t for t in tokens if not t.is_punct and t.tag_ != "POS"]
+    return len(words) <= _DESCRIPTION_WORDS and any(t.tag_ in ("NN", "NNS") or agents.is_title(t.text) for t in tokens)
 
 
 def _agent_noun(h) -> bool:
@@ -597,6 +603,8 @@ class Resolver:
                     return "person"
         if words and words[0].lower().strip(".") in cues.HONORIFICS:
             return "person"  # "Mr Campbell" tagged as an organisation
+        if label in ("ORG", None) and len(words) == 1 and self._surname_of_someone(words[0]):
+            return "person"  # "Celik said", tagged an organisation, beside "Omer Celika" named before
         if label == "PERSON":
             if low_last in cues.ORG_NAME_WORDS:
                 return "organization"
@@ -625,6 +633,13 @@ class Resolver:
         ):
             return "person"
         return "organization"
+
+    def _surname_of_someone(self, word: str) -> bool:
+        """The surname (or a one-letter variant) of a person named in full in the article."""
+        folded = agents.fold(word)
+        return any(
+            len(full.split()) > 1 and _same_surname(agents.fold(full.split()[-1]), folded) for full in self.person_names
+        )
 
     def _known_person(self, word: str) -> bool:
         """A single word the article writes as a person's surname elsewhere:
@@ -760,6 +775,8 @@ class Resolver:
                             if appos and appos[0].i > c.i and description_toks and appos[0] in description_toks:
                                 description_toks = []
                             break
+            if kind == "country":
+                description_toks = []  # "Russian-backed Armenia", "Officials in Armenia's capital": never Armenia's description
             description = _text_of(description_toks).strip(" ,") or None if description_toks else None
             if affiliation is None and kind == "organization" and len(toks) > 1:
                 # "Russia's Foreign Ministry" -> Russia, "Azerbaijani Defense Ministry" -> Azerbaijan

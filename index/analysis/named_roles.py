@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import agents, places
+from . import agents, cues, places
 
 #: A capitalised word of a name (letters, hyphens, apostrophes, an initial).
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.)"
@@ -23,7 +23,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 _WORD = r"[\w’'\-]+"
 #: Up to five words of a description ending where the name begins.
 _BEFORE = re.compile(rf"((?:{_WORD}\s+){{0,4}}{_WORD})\s*(,?)\s*$")
-_AFTER = re.compile(rf"^\s*,\s*((?:the\s+|a\s+|an\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s*(?:[,.;)]|$)")
+_AFTER = re.compile(rf"\s*,\s*((?:the\s+|a\s+|an\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s*(?:[,.;)]|$)")
 _KIN_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}({_WORD}),\s*$")
 _STOP = frozenset("the a an and or of in on at for to from with by as but said says told".split())
 _SINGLE_GIVEN = re.compile(rf"\b({_NAME_WORD})\b")
@@ -52,7 +52,12 @@ def description_words(text: str) -> frozenset[str]:
 
 
 def _clean_name(words: list[str]) -> list[str]:
-    while words and (agents.is_title(words[0]) or places.demonym_country(words[0]) or words[0].lower() in _STOP):
+    while words and (
+        agents.is_title(words[0])
+        or words[0].lower() in cues.PERSON_ROLES
+        or places.demonym_country(words[0])
+        or words[0].lower() in _STOP
+    ):
         words = words[1:]
     return words
 
