@@ -695,7 +695,8 @@ class Resolver:
             return group
         conj = [c for c in h.children if c.dep_ == "conj"]
         appos = [] if part else [c for c in h.children if c.dep_ == "appos"]
-        src_toks = [t for t in h.doc if src[0] <= base + t.idx < src[1]]
+        span = h.doc.char_span(src[0] - base, src[1] - base, alignment_mode="expand") if src else None
+        src_toks = list(span) if span is not None else [t for t in h.doc if src[0] <= base + t.idx < src[1]]
         toks, label = _name_tokens(h)
         description_toks = None
         is_title = label != "PERSON" and h.lower_ in TITLE_WORDS | cues.PERSON_ROLES
@@ -964,6 +965,7 @@ class Resolver:
         people tied to a description: the antecedents a later "he said", "it
         said" or "the chancellor said" can point back to."""
         starts = [s.start for s in self.art.sentences]
+        owners: dict[str, list[_Actor]] = {}
         for a in list(self.actors.values()):
             if a.kind == "person":
                 names = {a.name.split()[-1]}
@@ -972,7 +974,12 @@ class Resolver:
             else:
                 continue
             for n in names:
-                for m in re.finditer(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", self.text):
+                owners.setdefault(n, []).append(a)
+        if owners:
+            # one pass over the text for every name (longest first)
+            pattern = "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))
+            for m in re.finditer(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", self.text):
+                for a in owners.get(m.group(0), ()):
                     self._text_mention(starts, m.start(), a.kind, a.key)
         for role in self.named_roles:
             self._text_mention(starts, role.pos, "person", "name:" + role.name)

@@ -21,12 +21,15 @@ _NAME_WORD = r"(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*|[A-Z]\.)"
 #: Two to four name words: "Ilham Aliyev", "Recep Tayyip Erdogan", "Mark Z. Barabak".
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 _WORD = r"[\w’'\-]+"
-#: Up to five words of a description ending where the name begins.
-_BEFORE = re.compile(rf"((?:{_WORD}\s+){{0,4}}{_WORD})\s*(,?)\s*$")
 _AFTER = re.compile(rf"\s*,\s*((?:the\s+|a\s+|an\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s*(?:[,.;)]|$)")
-_KIN_BEFORE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}({_WORD}),\s*$")
 _STOP = frozenset("the a an and or of in on at for to from with by as but said says told".split())
 _SINGLE_GIVEN = re.compile(rf"\b({_NAME_WORD})\b")
+
+
+#: "… wife, Sandra": a kin noun, a comma, a first name (found first: it is rare) ...
+_KIN_NOUN = re.compile(rf"\b({'|'.join(sorted(agents.words().kin))}),\s*({_NAME_WORD})\b")
+#: ... after "Michael Howard's ex-model ": the relative named before it.
+_RELATIVE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:’s|'s)\s+(?:[\w\-]+\s+){{0,2}}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,23 @@ def _clean_name(words: list[str]) -> list[str]:
     return words
 
 
+_CUTS = ".;:!?\"“”‘’()[]—–,"
+
+
+def _words_before(before: str) -> str:
+    """Up to five words right before a name (or before the comma before it),
+    back to the nearest punctuation: the description a title gives."""
+    tail = before.rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith(",") else tail
+    cut = max(tail.rfind(c) for c in _CUTS)
+    words: list[str] = []
+    for w in reversed(tail[cut + 1 :].split()):
+        if not re.fullmatch(_WORD, w) or not any(ch.isalnum() for ch in w) or w.startswith("'"):
+            break  # a quotation mark or a sign ends the description
+        words.insert(0, w)
+    return " ".join(words[-5:])
+
+
 def _head_title(description: str) -> str | None:
     """The last title word of a description (its head, in English)."""
     for word in reversed(description.split()):
@@ -88,11 +108,11 @@ def find_named_roles(text: str) -> list[NamedRole]:
             continue
         name = " ".join(words)
         start = m.start() + m.group(0).index(words[0])
-        line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+        line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 80) + 1
         before = text[line_start:start]
-        b = _BEFORE.search(before)
-        if b:
-            description = _trim_description(b.group(1))
+        description = _words_before(before)
+        if description:
+            description = _trim_description(description)
             head = _head_title(description.split()[-1]) if description else None
             if head:
                 found.append(NamedRole(name, description, head, description_words(description), start, agents.gender_of_noun(head)))
@@ -111,14 +131,14 @@ def find_named_roles(text: str) -> list[NamedRole]:
 def _kin(text: str) -> list[NamedRole]:
     """"Michael Howard's ex-model wife, Sandra": Sandra Howard, a woman."""
     out = []
-    for m in re.finditer(rf"({_NAME_WORD})\b", text):
-        before = text[max(0, m.start() - 80) : m.start()]
-        k = _KIN_BEFORE.search(before)
-        if not k or not agents.is_kin(k.group(2)):
+    for m in _KIN_NOUN.finditer(text):
+        noun, given = m.group(1), m.group(2)
+        before = _RELATIVE.search(text, max(0, m.start() - 80), m.start())
+        if before is None:
             continue
-        relative = k.group(1).split()
+        relative = before.group(1).split()
         if len(relative) < 2:
             continue
-        name = f"{m.group(1)} {relative[-1]}"
-        out.append(NamedRole(name, k.group(2), k.group(2).lower(), frozenset({k.group(2).lower()}), m.start(), agents.gender_of_noun(k.group(2))))
+        name = f"{given} {relative[-1]}"
+        out.append(NamedRole(name, noun, noun.lower(), frozenset({noun.lower()}), m.start(2), agents.gender_of_noun(noun)))
     return out
