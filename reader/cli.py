@@ -368,7 +368,8 @@ def _print_analysis(title: str, path: str, text: str, analysis: Any) -> None:
 def cmd_actors(args: argparse.Namespace) -> int:
     from index.query import actors
 
-    everyone = actors(_store(args))
+    store = _store(args)
+    everyone = actors(store)
     words = [w.lower() for w in args.name]
     if words:
         everyone = [
@@ -385,15 +386,24 @@ def cmd_actors(args: argparse.Namespace) -> int:
     for summary in everyone:
         actor = summary.actor
         extra = ", ".join(x for x in (actor.description, actor.affiliation) if x)
+        where = f" in {len(summary.articles)} article{'s' if len(summary.articles) != 1 else ''}"
+        if actor.scope == "article" and (header := store.header(summary.articles[0])) is not None:
+            where = f" in “{header.title}” only"  # "Both sides" of that article, never merged with another's
         out.print(
             inert(
                 (actor.name, "bold"),
                 f" ({actor.kind}) — {summary.statements} statement{'s' if summary.statements != 1 else ''}",
-                f" in {len(summary.articles)} article{'s' if len(summary.articles) != 1 else ''}",
+                where,
                 (f" · {extra}" if extra else "", "dim"),
             )
         )
     return 0
+
+
+def _actor_where(store: Store, summary: Any) -> str:
+    """An actor's name, with its article's title when it belongs to one article only."""
+    header = store.header(summary.articles[0]) if summary.actor.scope == "article" and summary.articles else None
+    return f"{summary.actor.name} (in “{header.title}”)" if header is not None else summary.actor.name
 
 
 def cmd_statements(args: argparse.Namespace) -> int:
@@ -406,8 +416,8 @@ def cmd_statements(args: argparse.Namespace) -> int:
         return 1
     args.json = args.json or args.format == "json"
     if len(found) > 1 and args.json is False:
-        others = ", ".join(a.actor.name for a in found[1:6])
-        warn(f"{len(found)} actors match {args.actor!r}; showing {found[0].actor.name} (also: {others})")
+        others = ", ".join(_actor_where(store, a) for a in found[1:6])
+        warn(f"{len(found)} actors match {args.actor!r}; showing {_actor_where(store, found[0])} (also: {others})")
     chosen = found[0]
     refs = statements_of(store, chosen.actor.id)
     if args.format == "md":
