@@ -865,16 +865,18 @@ class Resolver:
             members.append(m)
         if len(members) < 2:
             return None
-        named_heads = [t for t in heads if t is not h]
         if h in heads:
             name = _clean_name(_RELATIVE_TAIL.sub("", as_written))
+            noun = None
         else:
-            # "Five European countries - Belgium, … and Britain -": the members name the group
-            first = min(t.i for t in named_heads)
-            last = max(max(g.i for g in _member_tokens(t)) for t in named_heads)
-            name = _clean_name(h.doc[first : last + 1].text)
+            # "Five European countries - Belgium, … and Britain -", "the
+            # lawmakers, Representatives A and B": the members name the group
+            names = [m.name for m in members]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
+            noun = h.lower_
         name = name.strip(" -–—,")
-        return Mention("group", as_written, name, "group", forms=[name], members=members, pos=pos)
+        return Mention("group", as_written, name, "group", forms=[name], members=members, pos=pos,
+                       sort=f"noun:{noun}" if noun else None)
 
     def _describe_headline(self, r: RawStatement, as_written: str, pos: int) -> Mention:
         name = _clean_name(as_written)
@@ -1258,7 +1260,7 @@ def build(art: Article) -> Analysis:
             if actor is not None:
                 res.documents.append((m.pos, m.head, actor.key))
         elif m.category == "role":
-            actor = _match_role(res, m) or res.actor_for(m)
+            actor = _match_role(res, m) or _named_group(res, m) or res.actor_for(m)
         elif m.category == "pronoun":
             want = _PRONOUN_KINDS.get(cues.PRONOUNS.get(m.head, ""), set())
             if want:
@@ -1367,6 +1369,15 @@ def _match_role(res: Resolver, m: Mention) -> _Actor | None:
             return max(before, key=lambda a: a.pos)
         return _national_body(res, m)
     return res.by_title(m.head, frozenset(agents.fold(w) for w in words) - {"the", "a", "an"})
+
+
+def _named_group(res: Resolver, m: Mention) -> _Actor | None:
+    """"Two senior lawmakers said …" in an article that names them later
+    ("said the lawmakers, Representatives A and B"): that group."""
+    if not m.plural:
+        return None
+    found = [a for a in res.actors.values() if a.kind == "group" and f"noun:{m.head}" in a.sorts]
+    return found[0] if len(found) == 1 else None
 
 
 def _national_body(res: Resolver, m: Mention) -> _Actor | None:

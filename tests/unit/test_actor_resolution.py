@@ -73,6 +73,13 @@ def test_a_description_is_the_person_the_text_names_later_or_before(analysed) ->
     assert actor(analysis, "Erik Sand").description == "Norland's president"
 
 
+def test_a_plural_description_is_the_group_the_text_names_later(analysed) -> None:
+    text, analysis = analysed["lawmakers"]
+    assert speaker_of(text, analysis, "Two senior lawmakers said") == "Ann Ruiz and Tom Bell"
+    assert speaker_of(text, analysis, "It has no support") == "Ann Ruiz and Tom Bell"
+    assert actor(analysis, "Ann Ruiz and Tom Bell").members == ["ann-ruiz", "tom-bell"]
+
+
 def test_a_dateline_is_never_the_speaker(analysed) -> None:
     text, analysis = analysed["dateline"]
     assert speaker_of(text, analysis, "accused the opposition") == "Kari Dahl"
