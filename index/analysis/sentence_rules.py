@@ -53,15 +53,21 @@ def _opens_inside(doc, first: int, last: int) -> bool:
 
 def trimmed_chars(doc, first: int, last: int, strip_mark: bool = True) -> tuple[int, int] | None:
     """Token range → char range, without edge punctuation or a leading 'that'."""
-    while first <= last and (
-        (doc[first].text in _PUNCT_EDGE and not _opens_inside(doc, first, last))
-        or doc[first].is_space
-        or (strip_mark and doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"))
-        or doc[first].dep_ == "cc"
-    ):
+    while first <= last:
+        tok = doc[first]
+        if not (
+            (tok.text in _PUNCT_EDGE and not _opens_inside(doc, first, last))
+            or tok.is_space
+            or (strip_mark and tok.dep_ == "mark" and tok.lower_ in ("that", "whether", "if"))
+            or tok.dep_ == "cc"
+        ):
+            break
         first += 1
-    while last >= first and (doc[last].text in _PUNCT_EDGE or doc[last].is_space):
-        opener = _OPENERS.get(doc[last].text)
+    while last >= first:
+        text = doc[last].text
+        if not (text in _PUNCT_EDGE or doc[last].is_space):
+            break
+        opener = _OPENERS.get(text)
         if opener and any(doc[k].text in opener for k in range(first, last)):
             break  # keep a bracket or quotation that opens inside
         last -= 1
@@ -604,10 +610,13 @@ class SentenceRules:
             return None
         return self.make(entry.kind, "adjective", self.cue_range(h, [a]), content, is_quote, subj, inherited, a, h.i)
 
-    def find(self) -> list[SentenceStatement]:
+    def find(self, candidates: list[int] | None = None) -> list[SentenceStatement]:
+        """The statements of the sentence; ``candidates`` are the indices of
+        the tokens that are trigger words (all tokens are looked at without)."""
         found: list[SentenceStatement] = []
         triggers = self.lexicon.triggers
-        for tok in self.doc:
+        doc = self.doc
+        for tok in (doc[i] for i in candidates) if candidates is not None else doc:
             if tok.lower_ not in triggers:
                 continue
             entry = self.entry(tok)
