@@ -923,8 +923,8 @@ class Resolver:
         actor.add_form(name)
         if m.description and not actor.description:
             actor.description = m.description
-        if m.affiliation and not actor.affiliation:
-            actor.affiliation = m.affiliation
+        if m.affiliation and not actor.affiliation and kind != "country":
+            actor.affiliation = m.affiliation  # a country is no one's member ("Armenia's capital" is Armenia)
         if m.sort:
             actor.sorts.add(m.sort)
         if kind == "person" and actor.gender is None:
