@@ -61,7 +61,8 @@ _CAP_WORD = re.compile(r"^[A-Z][\w’'\-]*$")
 
 
 def _clean_name(name: str) -> str:
-    name = name.strip().strip(",.;:")
+    # a dash opening an aside ("Angela Merkel - who has …") is no part of a name
+    name = name.strip().strip(",.;:—–-").strip()
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
@@ -663,6 +664,14 @@ class Resolver:
             return Mention("runon", pos=pos)
         if r.via in ("headline", "label"):
             return self._describe_headline(r, as_written, pos)
+        writer = _contact_writer(r)
+        if writer is not None:
+            # "X e-mailed Y pointing out …": the participle is X's, not Y's
+            np = np_tokens(writer)
+            first, last = min(t.i for t in np), max(t.i for t in np)
+            doc, base = writer.doc, r.sentence.start
+            src = (base + doc[first].idx, base + doc[last].idx + len(doc[last].text))
+            return self.describe_head(writer, src, base, text[src[0] : src[1]], src[0])
         return self.describe_head(r.source_head, src, r.sentence.start, as_written, pos)
 
     def describe_head(self, h, src: tuple[int, int], base: int, as_written: str, pos: int, *, part: bool = False) -> Mention:
@@ -720,8 +729,13 @@ class Resolver:
         if toks is None:
             toks, label = _compound_org(h)  # "the Paris-based IEA watchdog", "Vedomosti newspaper"
             named_by_kind = toks is not None
-        if toks is not None and len(toks) > 1 and toks[-1].text.islower() and agents.org_sort(toks[-1].text):
-            toks = toks[:-1]  # "Vedomosti newspaper": the newspaper is Vedomosti
+        if (
+            toks is not None and len(toks) > 1 and toks[-1].text.islower() and agents.org_sort(toks[-1].text)
+            and toks[-2].text[:1].isupper()
+        ):
+            # "Vedomosti newspaper": the newspaper is Vedomosti; but "Azerbaijan's
+            # defence ministry" is a ministry (the word before the kind is no name)
+            toks = toks[:-1]
         if toks is not None:
             name = _clean_name(_text_of(toks))
             kind = "organization" if named_by_kind else self.kind_of(name, label, h)
@@ -761,7 +775,7 @@ class Resolver:
                 name = " ".join(words)
                 full_name_form = name
                 if description_toks and not appos:
-                    full_name_form = _text_of(description_toks + list(toks))
+                    full_name_form = _clean_name(_text_of(description_toks + list(toks)))
                 forms = [name, full_name_form] + forms[1:]
             affiliation = _affiliation(description_toks) if description_toks else None
             if affiliation is None and kind == "person":
@@ -1158,6 +1172,38 @@ class Resolver:
             if a is not None and not _other_title(a, head):
                 return a
         return None
+
+
+def _contact_writer(r: RawStatement):
+    """The writer in "X e-mailed Y pointing out …, but suggesting …": when a
+    participle cue follows the addressee of a verb of writing to or calling
+    someone and that addressee is the source (the parser reads "Y pointing"
+    as a clause, and often mis-parses the split "e-mailed"), the
+    participle's speaker is the verb's subject.  Read by word order, as the
+    parse of such sentences is unreliable.  None when the pattern is absent."""
+    cue, h = r.cue_token, r.source_head
+    if cue is None or h is None or cue.tag_ != "VBG" or h.tag_ not in ("NNP", "NNPS", "NN", "NNS", "PRP"):
+        return None
+    top = cue  # spaCy makes a new Token on each access: compare indices
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.tag_ == "VBG":
+        top = top.head
+    addressee = np_tokens(h)
+    first, last = min(t.i for t in addressee), max(t.i for t in addressee)
+    doc = h.doc
+    while first < h.i and (doc[first].tag_.startswith("VB") or doc[first].text == "-"):
+        first += 1  # the parser may hang "mailed" on the addressee
+    if first == 0 or last + 1 != top.i or not agents.is_contact_verb(doc[first - 1].text):
+        return None
+    verb = first - 1
+    while verb >= 2 and doc[verb - 1].text == "-" and not doc[verb - 2].whitespace_:
+        verb -= 2  # "e-mailed" is three tokens
+    for k in range(verb - 1, -1, -1):
+        t = doc[k]
+        if t.text in ",;:" or t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ != "nsubj":
+            break  # the clause ends
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP"):
+            return t
+    return None
 
 
 def refers_back(raw: RawStatement) -> bool:

@@ -35,6 +35,7 @@ class AgentWords:
     male: frozenset[str]
     kin: frozenset[str]
     never_agent_labels: frozenset[str]
+    contact_verbs: frozenset[str]
 
 
 def _words(value: str) -> frozenset[str]:
@@ -60,6 +61,7 @@ def words() -> AgentWords:
         male=_words(data["gender"]["male"]),
         kin=_words(data["kin"]["nouns"]),
         never_agent_labels=_words(data["labels"]["never_agents"]),
+        contact_verbs=_words(data["contact_verbs"]),
     )
 
 
@@ -131,3 +133,8 @@ def is_kin(word: str) -> bool:
 def never_agent(label: str) -> bool:
     """An entity label that never names a speaker (a venue, a work, a date)."""
     return label in words().never_agent_labels
+
+
+def is_contact_verb(word: str) -> bool:
+    """A verb of writing to or calling someone ("e-mailed", "phoned")."""
+    return word.lower() in words().contact_verbs

@@ -71,6 +71,9 @@ def test_a_description_is_the_person_the_text_names_later_or_before(analysed) ->
     assert speaker_of(text, analysis, "We build for our children") == "Erik Sand"
     assert speaker_of(text, analysis, "The chancellor said") == "Ida Krone"
     assert actor(analysis, "Erik Sand").description == "Norland's president"
+    # a ministry keeps its kind noun; a dash opening an aside is no part of a name
+    assert speaker_of(text, analysis, "the border was quiet") == "Norway's defence ministry"
+    assert speaker_of(text, analysis, "has called for calm") == "Ola Berg"
 
 
 def test_a_plural_description_is_the_group_the_text_names_later(analysed) -> None:
@@ -91,6 +94,10 @@ def test_an_e_mail_and_a_book_are_their_authors(analysed) -> None:
     text, analysis = analysed["documents"]
     # "In it, he said": the e-mail is Mr Ford's, so "he" is
     assert speaker_of(text, analysis, "In it, he said") == "Colin Ford"
+    # "Mr Ford e-mailed Mr Lund pointing out …": the follow-up is the writer's
+    found = [s for s in analysis.statements if "pointing out" in text[s.sentence.start : s.sentence.end]]
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(s.actor or "") for s in found] == ["Colin Ford", "Colin Ford"]
     assert speaker_of(text, analysis, "A new book") == "Nina Park"
     assert speaker_of(text, analysis, "It claims") == "Nina Park"
     assert speaker_of(text, analysis, "According to the book") == "Nina Park"
