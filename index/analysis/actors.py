@@ -1332,7 +1332,32 @@ def build(art: Article) -> Analysis:
             resolved[i] = resolved[j]
             described[i] = described[j]
     res.all_org_merge()
+    for actor in res.actors.values():
+        _surname_as_written(actor, art.text)
     return _analysis(art, raws, resolved, res)
+
+
+def _surname_as_written(actor: _Actor, text: str) -> None:
+    """One surname written two ways ("Omer Celika" once, "Celik said"
+    later): the actor is named with the spelling the article writes more
+    often, the surname written alone on a tie (a full name is written once,
+    so a slip in it is not repeated), so that other articles, which write
+    it right, name the same actor.  The other spelling stays a form."""
+    words = actor.name.split()
+    if actor.kind != "person" or len(words) < 2:
+        return
+    surname = words[-1]
+    variants = {f for f in actor.forms if " " not in f and f != surname and _same_surname(agents.fold(f), agents.fold(surname))}
+    if len(variants) != 1:
+        return
+    variant = variants.pop()
+
+    def written(word: str) -> int:
+        return len(re.findall(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text))
+
+    if written(variant) >= written(surname):
+        actor.add_form(actor.name)
+        actor.name = " ".join([*words[:-1], variant])
 
 
 def _analysis(art: Article, raws: list[RawStatement], resolved: list[_Actor | None], res: Resolver) -> Analysis:

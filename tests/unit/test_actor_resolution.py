@@ -156,6 +156,10 @@ def test_one_actor_per_name_across_articles_with_folded_spellings(corpus) -> Non
     assert len(erdogan.articles) == 2
     assert [a.actor.id for a in find_actor(corpus, "erdoğan")] == ["recep-tayyip-erdogan"]
     assert [a.actor.id for a in find_actor(corpus, "Erdogan")] == ["recep-tayyip-erdogan"]
+    # "Mats Lindqvista" once beside "Lindqvist said": the article's usual
+    # spelling names him, so the other article's Mats Lindqvist is the same man
+    lindqvist = everyone["mats-lindqvist"]
+    assert len(lindqvist.articles) == 2 and lindqvist.statements == 3
 
 
 def test_generic_groups_and_surnames_alone_stay_in_their_article(corpus) -> None:
