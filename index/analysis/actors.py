@@ -488,6 +488,7 @@ class Resolver:
 
     def _collect_entities(self) -> None:
         self.ent_mentions: list[tuple[Any, Any]] = []
+        single: set[str] = set()
         for s in self.art.sentences:
             if not s.ner or s.doc is None:
                 continue
@@ -497,9 +498,13 @@ class Resolver:
                     words = _strip_titles(name.split())
                     if len(words) >= 2 and not any(w.lower() in cues.ORG_NAME_WORDS for w in words):
                         self.person_names.append(" ".join(words))
-                    if words:
                         self.surnames.add(words[-1])
+                    elif words:
+                        single.add(words[-1])
                 self.ent_mentions.append((s, ent))
+        # one word the model took for a person ("Yukos", "Labour") is a
+        # surname only if the article writes it as one somewhere
+        self.surnames.update(w for w in single if self._known_person(w))
 
     # -- naming ---------------------------------------------------------------
     def gender_of(self, full: str) -> str | None:
@@ -812,7 +817,21 @@ class Resolver:
         ]
         plural = h.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
-        if not mods or not _agent_noun(h) or agents.is_data(low):
+        # "the 28-year-old host", "the long-running presenter": an age or a
+        # plain adjective only describes the person named before
+        # (a phrase after a relative clause is the clause's: "who presents Stars In Their Eyes")
+        relcl = min((c.i for c in h.children if c.dep_ == "relcl"), default=len(h.doc))
+        before = [c for c in mods if c.i < h.i]
+        only_described = (
+            definite and not plural and bool(before) and all(c.i < h.i or c.i > relcl for c in mods)
+            and (agents.is_office(low) or agents.describes_a_person(low))
+            and all(
+                c.dep_ in ("amod", "nummod", "compound") and (agents.is_age(_text_of(list(c.subtree)))
+                or c.tag_ in ("JJ", "VBG", "VBN") and c.text.islower() and not agents.is_title(c.text))
+                for c in before
+            )
+        )
+        if not mods or not _agent_noun(h) or agents.is_data(low) or only_described:
             # "the chancellor", "the paper", "the 34-year-old"; or no agent at all ("a speech")
             return Mention("generic", as_written, head=low, plural=plural, definite=definite, pos=pos,
                            gender=agents.gender_of_noun(low), sort=agents.org_sort(low))

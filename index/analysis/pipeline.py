@@ -331,7 +331,7 @@ def analyze_articles(items: list[tuple[str, Span | None]]) -> list[Analysis]:
         for raw in art.raw:
             if raw.needs_ner:
                 windows.extend(ner_window(art, raw))
-            elif (
+            if (  # a description may hold a name yet refer back: "the host who presents Stars In Their Eyes"
                 (raw.refers_back or actors.refers_back(raw))
                 and raw.sentence.index - 1 not in with_statement
                 and raw.sentence.index > 0

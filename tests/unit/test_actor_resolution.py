@@ -126,6 +126,18 @@ def test_only_agents_are_actors_and_only_nouns_describe_them(analysed) -> None:
     assert not names & {"34-year-old", "latest available figures", "glasgow", "paper"}
 
 
+def test_a_described_host_is_the_person_named_before_and_a_firm_is_no_person(analysed) -> None:
+    text, analysis = analysed["presenter"]
+    # an age or a plain adjective only describes: "the 31-year-old host who
+    # also presents Songs Of The Sea" (a name in its clause), "the long-running presenter"
+    assert speaker_of(text, analysis, "The 31-year-old host") == "Anna Lane"
+    assert speaker_of(text, analysis, "The long-running presenter") == "Anna Lane"
+    # one word the model tags as a person, never written as anyone's surname
+    assert speaker_of(text, analysis, "Sibko insists") == "Sibko"
+    assert actor(analysis, "Sibko").kind == "organization"
+    assert not {a.name for a in analysis.actors} & {"31-year-old host", "long-running presenter"}
+
+
 # -- across articles ---------------------------------------------------------
 
 
