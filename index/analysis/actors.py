@@ -494,7 +494,7 @@ class Resolver:
                 continue
             for ent in s.doc.ents:
                 name = _clean_name(ent.text)
-                if ent.label_ == "PERSON":  # listed places are GPE/LOC here (ruler.py)
+                if ent.label_ == "PERSON" and not self.pluralised(name):  # listed places are GPE/LOC here (ruler.py)
                     words = _strip_titles(name.split())
                     if len(words) >= 2 and not any(w.lower() in cues.ORG_NAME_WORDS for w in words):
                         self.person_names.append(" ".join(words))
@@ -612,8 +612,8 @@ class Resolver:
         if label in ("ORG", None) and len(words) == 1 and self._surname_of_someone(words[0]):
             return "person"  # "Celik said", tagged an organisation, beside "Omer Celika" named before
         if label == "PERSON":
-            if low_last in cues.ORG_NAME_WORDS:
-                return "organization"
+            if low_last in cues.ORG_NAME_WORDS or self.pluralised(name):
+                return "organization"  # "the Lib Dems" beside "Lib Dem leader": a party, not a man
             if len(words) == 1 and not self._known_person(words[0]):
                 # "Labour", "Yukos": one word the model took for a person,
                 # never written with a first name, an honorific or a title
@@ -646,6 +646,16 @@ class Resolver:
         return any(
             len(full.split()) > 1 and _same_surname(agents.fold(full.split()[-1]), folded) for full in self.person_names
         )
+
+    def pluralised(self, name: str) -> bool:
+        """The article also writes the name with a plural -s ("Lib Dem",
+        "the Lib Dems"): a party or a group, as no one's name is pluralised
+        (a family is: "the Kennedys", so the singular must not end in -s)."""
+        if " " not in name or not name[:1].isupper():
+            return False
+        if name.endswith("s"):  # "the Lib Dems" beside "Lib Dem leader"
+            return re.search(rf"(?<![\w-]){re.escape(name[:-1])}(?![\w’'-])", self.text) is not None
+        return re.search(rf"(?<![\w-]){re.escape(name)}s(?![\w’'-])", self.text) is not None
 
     def _known_person(self, word: str) -> bool:
         """A single word the article writes as a person's surname elsewhere:

@@ -138,6 +138,13 @@ def test_a_described_host_is_the_person_named_before_and_a_firm_is_no_person(ana
     assert not {a.name for a in analysis.actors} & {"31-year-old host", "long-running presenter"}
 
 
+def test_a_name_also_written_in_the_plural_is_a_party(analysed) -> None:
+    text, analysis = analysed["party"]
+    # "Lib Dem leader …", "the Lib Dems accuse": no one's name takes a plural -s
+    assert actor(analysis, "Lib Dems").kind == "organization"
+    assert speaker_of(text, analysis, "She said") == "Ann Moss"
+
+
 # -- across articles ---------------------------------------------------------
 
 
