@@ -479,6 +479,8 @@ class Resolver:
                 self.name_gender.setdefault(role.name, role.gender)
         self.mentions: dict[int, list[tuple[int, str, str, bool, bool]]] = {}  # sent -> (pos, kind, key, subject, statement)
         self.documents: list[tuple[int, str, str]] = []  # (pos, head noun, author key): "the book" recalls them
+        #: paragraph -> its last sentence's text (is it punctuated?)
+        self._para_ends: dict[int, str] = {s.para: art.text[s.start : s.end].rstrip() for s in art.sentences}
         self._collect_entities()
 
     # -- entities in NER'd sentences ------------------------------------------
@@ -1084,10 +1086,7 @@ class Resolver:
         idx = r.sentence.index
         pos = r.source[0] if r.source else r.sentence.start
         named_inside = self._named_in_content(r)
-        for back in range(0, lookback + 1):
-            i = idx - back
-            if i < 0:
-                break
+        for back, i in enumerate(self._looking_back(idx, lookback)):
             cands = [
                 m for m in self.mentions.get(i, [])
                 if m[1] in kinds and (back > 0 or m[0] < pos)
@@ -1102,6 +1101,31 @@ class Resolver:
                     continue
                 return actor
         return None
+
+    def _looking_back(self, idx: int, lookback: int) -> list[int]:
+        """Sentence ``idx`` and the ``lookback`` before it, in reading order
+        backwards.  From a sentence of the body, lines without final
+        punctuation (picture captions, subheadings) are passed over: "He
+        also claimed …" after a caption block continues the paragraph
+        before it, not the caption."""
+        sentences = self.art.sentences
+        own = sentences[idx]
+        out = [idx]
+        i = idx - 1
+        while i >= 0 and len(out) <= lookback:
+            s = sentences[i]
+            if not own.headline and self._unpunctuated(s.para) and i > 0:
+                i -= 1
+                continue
+            out.append(i)
+            i -= 1
+        return out
+
+    def _unpunctuated(self, para: int) -> bool:
+        """A line (paragraph) that does not end as a sentence does."""
+        if para not in self._para_ends:
+            return False
+        return not re.search(r"[.!?…:;][\"”’')\]]*$", self._para_ends[para])
 
     def _named_in_content(self, r: RawStatement) -> set[str]:
         if not r.content:

@@ -145,6 +145,12 @@ def test_a_name_also_written_in_the_plural_is_a_party(analysed) -> None:
     assert speaker_of(text, analysis, "She said") == "Ann Moss"
 
 
+def test_a_pronoun_after_picture_captions_continues_the_body(analysed) -> None:
+    text, analysis = analysed["captions"]
+    # the unpunctuated caption lines between are passed over
+    assert speaker_of(text, analysis, "He also claimed") == "Lars Berg"
+
+
 # -- across articles ---------------------------------------------------------
 
 
