@@ -374,6 +374,14 @@ def _honorific_gender(h, toks) -> str | None:
 _DESCRIPTION_WORDS = 14
 
 
+def _personal_title(tokens) -> bool:
+    """The description's head noun is a person's title or role ("Newcastle
+    boss", "chairman of the Bar Council"), not a kind of organisation."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(t.tag_ in ("NN", "NNP") and (t.lower_ in TITLE_WORDS or t.lower_ in cues.PERSON_ROLES) for t in heads)
+
+
 def _describing(tokens) -> bool:
     """Words that describe an actor: a title or a common noun ("Tory
     leader", "President"), not a bare adjective ("angry", "Russian-backed"),
@@ -535,6 +543,8 @@ class Resolver:
                 found.append(full)
         if not found:
             found = self._given_before(surname)
+        if not found:
+            found = self._first_name_of(surname)  # "Serena said" beside "Serena Williams"
         if gender is not None:
             fitting = [f for f in found if self._known_gender(f) in (gender, None)]
             if len(fitting) > 1:
@@ -611,8 +621,8 @@ class Resolver:
                     return "person"
         if words and words[0].lower().strip(".") in cues.HONORIFICS:
             return "person"  # "Mr Campbell" tagged as an organisation
-        if label in ("ORG", None) and len(words) == 1 and self._surname_of_someone(words[0]):
-            return "person"  # "Celik said", tagged an organisation, beside "Omer Celika" named before
+        if label in ("ORG", None) and len(words) == 1 and (self._surname_of_someone(words[0]) or self._first_name_of(words[0])):
+            return "person"  # "Celik said", tagged an organisation, beside "Omer Celika" named before; "Serena" 
         if label == "PERSON":
             if low_last in cues.ORG_NAME_WORDS or self.pluralised(name):
                 return "organization"  # "the Lib Dems" beside "Lib Dem leader": a party, not a man
@@ -649,6 +659,14 @@ class Resolver:
             len(full.split()) > 1 and _same_surname(agents.fold(full.split()[-1]), folded) for full in self.person_names
         )
 
+    def _first_name_of(self, word: str) -> list[str]:
+        """The one person named in full in the article whose first name is
+        ``word`` ("Serena" for Serena Williams); none when two share it."""
+        if " " in word or not word[:1].isupper():
+            return []
+        found = {full for full in self.person_names if len(full.split()) > 1 and full.split()[0] == word}
+        return list(found) if len(found) == 1 else []
+
     def pluralised(self, name: str) -> bool:
         """The article also writes the name with a plural -s ("Lib Dem",
         "the Lib Dems"): a party or a group, as no one's name is pluralised
@@ -662,8 +680,8 @@ class Resolver:
     def _known_person(self, word: str) -> bool:
         """A single word the article writes as a person's surname elsewhere:
         with a first name, an honorific or a title."""
-        if word in self.surname_genders:
-            return True
+        if word in self.surname_genders or self._first_name_of(word):
+            return True  # "Mr Straw"; "Serena" beside "Serena Williams"
         if any(_same_surname(agents.fold(full.split()[-1]), agents.fold(word)) for full in self.person_names):
             return True  # "Celik" beside "Omer Celika"
         return bool(self._given_before(word)) or any(
@@ -777,6 +795,11 @@ class Resolver:
                     ]
             if description_toks and not _describing(description_toks):
                 description_toks = []  # "An angry Serena Williams", "Russian-backed Armenia": no description
+            if kind == "organization" and description_toks and _personal_title(description_toks) and (
+                len(name.split()) > 1 and all(w[:1].isupper() for w in name.split())
+                and name.split()[-1].lower() not in cues.ORG_NAME_WORDS
+            ):
+                kind = "person"  # "Newcastle boss Graeme Souness", the name tagged an organisation
             forms = [name]
             if "," not in as_written and len(as_written.split()) <= 5 and description_toks != []:
                 forms.append(_clean_name(as_written))

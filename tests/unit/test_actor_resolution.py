@@ -151,6 +151,12 @@ def test_a_pronoun_after_picture_captions_continues_the_body(analysed) -> None:
     assert speaker_of(text, analysis, "He also claimed") == "Lars Berg"
 
 
+def test_a_first_name_alone_is_the_person_named_in_full(analysed) -> None:
+    text, analysis = analysed["sport"]
+    assert speaker_of(text, analysis, "But Serena denied") == "Serena Marsh"
+    assert "Serena" not in {a.name for a in analysis.actors}
+
+
 # -- across articles ---------------------------------------------------------
 
 
