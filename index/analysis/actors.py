@@ -621,7 +621,7 @@ class Resolver:
                     return "person"
         if words and words[0].lower().strip(".") in cues.HONORIFICS:
             return "person"  # "Mr Campbell" tagged as an organisation
-        if label in ("ORG", None) and len(words) == 1 and (self._surname_of_someone(words[0]) or self._first_name_of(words[0])):
+        if label in ("ORG", "GPE", None) and len(words) == 1 and (self._surname_of_someone(words[0]) or self._first_name_of(words[0])):
             return "person"  # "Celik said", tagged an organisation, beside "Omer Celika" named before; "Serena" 
         if label == "PERSON":
             if low_last in cues.ORG_NAME_WORDS or self.pluralised(name):
@@ -724,6 +724,12 @@ class Resolver:
             return Mention("group", as_written, name, "group", pos=pos)
         if h.tag_ == "PRP" or low in cues.PRONOUNS:
             return Mention("pronoun", as_written, head=low, pos=pos)
+        if (
+            not part and h.tag_ in ("NNP", "NN", "JJ") and places.demonym_country(h.text)
+            and [c.lower_ for c in h.children] == ["the"] and h.i > 0 and h.doc[h.i - 1].lower_ == "the"
+        ):
+            # "said the American": a person described by nationality, named before
+            return Mention("generic", as_written, head=low, definite=True, pos=pos)
         after_dateline = _after_dateline(h, as_written)
         if after_dateline is not None:
             # "WASHINGTON (AP) — President Barack Obama": the dateline never speaks
@@ -1240,7 +1246,7 @@ class Resolver:
         if head in cues.ORG_NOUNS or sort is not None:
             hit = self.antecedent(r, {"organization"}, None, speakers_only=True)
             return hit if hit is not None and head in agents.fold(hit.name).split() else None
-        if agents.is_office(head) or agents.describes_a_person(head):
+        if agents.is_office(head) or agents.describes_a_person(head) or places.demonym_country(head.capitalize()):
             titled = self.by_title(head, frozenset()) if agents.is_office(head) else None
             if titled is not None:
                 return titled
@@ -1287,14 +1293,14 @@ def refers_back(raw: RawStatement) -> bool:
     34-year-old said", "the chancellor insisted"): like a pronoun, the
     sentence before may name who it is, so the pipeline runs the NER there."""
     h = raw.source_head
-    if h is None or h.text[:1].isupper() and h.i > 0:
-        return False
+    if h is None or h.text[:1].isupper() and h.i > 0 and places.demonym_country(h.text) is None:
+        return False  # a name; but "the American" describes
     low = h.lower_
     phrase = h.doc[min(t.i for t in h.subtree) : h.i + 1].text.lower()
     if agents.is_age(phrase):
         low = phrase.split()[-1]
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
-    return definite and (agents.is_office(low) or agents.describes_a_person(low))
+    return definite and (agents.is_office(low) or agents.describes_a_person(low) or places.demonym_country(h.text) is not None)
 
 
 def _main_subject(tok) -> bool:

@@ -155,6 +155,8 @@ def test_a_first_name_alone_is_the_person_named_in_full(analysed) -> None:
     text, analysis = analysed["sport"]
     assert speaker_of(text, analysis, "But Serena denied") == "Serena Marsh"
     assert "Serena" not in {a.name for a in analysis.actors}
+    # "said the American": a person described by nationality, not a group of Americans
+    assert speaker_of(text, analysis, "said the American") == "Tom Vale"
 
 
 # -- across articles ---------------------------------------------------------
