@@ -159,6 +159,13 @@ def test_a_first_name_alone_is_the_person_named_in_full(analysed) -> None:
     assert speaker_of(text, analysis, "said the American") == "Tom Vale"
 
 
+def test_a_peer_is_named_by_title_across_articles(analysed) -> None:
+    text, analysis = analysed["sport"]
+    peer = actor(analysis, "Lord Marwick")
+    assert peer.scope == "corpus"  # a peer's title is a name, unlike "Mr Straw"
+    assert speaker_of(text, analysis, "the rules would change") == "Lord Marwick"
+
+
 # -- across articles ---------------------------------------------------------
 
 
