@@ -1388,7 +1388,7 @@ def build(art: Article) -> Analysis:
             if actor is not None:
                 res.documents.append((m.pos, m.head, actor.key))
         elif m.category == "role":
-            actor = _match_role(res, m) or _named_group(res, m) or res.actor_for(m)
+            actor = _match_role(res, m) or _named_group(res, m) or _role_back(res, r, m) or res.actor_for(m)
         elif m.category == "pronoun":
             want = _PRONOUN_KINDS.get(cues.PRONOUNS.get(m.head, ""), set())
             if want:
@@ -1522,6 +1522,22 @@ def _match_role(res: Resolver, m: Mention) -> _Actor | None:
             return max(before, key=lambda a: a.pos)
         return _national_body(res, m)
     return res.by_title(m.head, frozenset(agents.fold(w) for w in words) - {"the", "a", "an"})
+
+
+def _role_back(res: Resolver, r: RawStatement, m: Mention) -> _Actor | None:
+    """"Michael Howard has denied … The Tory leader said …": a definite
+    title the article ties to no name is the person who spoke just before,
+    when nothing in the title contradicts them (another office, another
+    country)."""
+    if m.plural or not m.definite or not agents.is_office(m.head):
+        return None
+    a = res.antecedent(r, {"person"}, m.gender, speakers_only=True, subjects_only=True, lookback=1)
+    if a is None or _other_title(a, m.head):
+        return None
+    countries = {places.demonym_country(w) or w for w in m.name.replace("’s", "").replace("'s", "").split() if places.is_country(places.demonym_country(w) or w)}
+    if countries and not (a.affiliation and places.normal(a.affiliation) in {places.normal(c) for c in countries}):
+        return None  # "the French president" is not whoever spoke last
+    return a
 
 
 def _named_group(res: Resolver, m: Mention) -> _Actor | None:

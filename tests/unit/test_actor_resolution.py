@@ -166,6 +166,13 @@ def test_a_peer_is_named_by_title_across_articles(analysed) -> None:
     assert speaker_of(text, analysis, "the rules would change") == "Lord Marwick"
 
 
+def test_a_title_tied_to_no_name_is_the_person_who_just_spoke(analysed) -> None:
+    text, analysis = analysed["leader"]
+    assert speaker_of(text, analysis, "The Green leader said") == "Peter Kroll"
+    # a country in the title that the speaker before is not tied to: not him
+    assert speaker_of(text, analysis, "The French president said") != "Ivan Bors"
+
+
 # -- across articles ---------------------------------------------------------
 
 
