@@ -1388,7 +1388,10 @@ def build(art: Article) -> Analysis:
             if actor is not None:
                 res.documents.append((m.pos, m.head, actor.key))
         elif m.category == "role":
-            actor = _match_role(res, m) or _named_group(res, m) or _role_back(res, r, m) or res.actor_for(m)
+            actor = (
+                _match_role(res, m) or _named_group(res, m) or _role_back(res, r, m) or _leaders_government(res, m)
+                or res.actor_for(m)
+            )
         elif m.category == "pronoun":
             want = _PRONOUN_KINDS.get(cues.PRONOUNS.get(m.head, ""), set())
             if want:
@@ -1538,6 +1541,24 @@ def _role_back(res: Resolver, r: RawStatement, m: Mention) -> _Actor | None:
     if countries and not (a.affiliation and places.normal(a.affiliation) in {places.normal(c) for c in countries}):
         return None  # "the French president" is not whoever spoke last
     return a
+
+
+def _leaders_government(res: Resolver, m: Mention) -> _Actor | None:
+    """"Erdogan's government denies": the government of the country its
+    leader is tied to in the article (Turkey), as "Ankara denies" is."""
+    if m.head not in ("government", "administration", "cabinet"):
+        return None
+    owner = re.match(r"^(.+?)(?:’s|'s)\s", m.name)
+    if owner is None:
+        return None
+    surname = agents.fold(owner.group(1).split()[-1])
+    leaders = [
+        a for a in res.actors.values()
+        if a.kind == "person" and agents.fold(a.name.split()[-1]) == surname and a.affiliation and places.is_country(a.affiliation)
+    ]
+    if len({places.normal(a.affiliation or "") for a in leaders}) != 1:
+        return None
+    return res.actor_for(Mention("name", m.text, leaders[0].affiliation or "", "country", forms=[m.name], pos=m.pos))
 
 
 def _named_group(res: Resolver, m: Mention) -> _Actor | None:

@@ -171,6 +171,9 @@ def test_a_title_tied_to_no_name_is_the_person_who_just_spoke(analysed) -> None:
     assert speaker_of(text, analysis, "The Green leader said") == "Peter Kroll"
     # a country in the title that the speaker before is not tied to: not him
     assert speaker_of(text, analysis, "The French president said") != "Ivan Bors"
+    # "Demir's government" is the government of the country its leader is tied to
+    found = [s for s in analysis.statements if text[s.cue.start : s.cue.end] == "denies"]
+    assert [s.actor for s in found] == ["turkey"]
 
 
 # -- across articles ---------------------------------------------------------
