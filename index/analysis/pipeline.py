@@ -116,6 +116,22 @@ def _is_abbreviation(line: str, dot_end: int) -> bool:
 MAX_SENTENCE_CHARS = 5_000
 
 
+_OPENING_QUOTE_RE = re.compile(r"[\"“”]|(?:^|\s)['‘]")
+_ATTRIBUTION_TAIL_WORDS = 12
+
+
+def _attribution_tail(rest: str) -> bool:
+    """What follows a quotation closed by '!' or '?' is its attribution when
+    it is the last, short, quotation-free sentence of the line and holds a
+    cue word: the quotation and "X said" stay one sentence."""
+    boundary = _BOUNDARY_RE.search(rest)
+    if boundary is not None and rest[boundary.end() :].strip():
+        return False
+    return (
+        len(rest.split()) <= _ATTRIBUTION_TAIL_WORDS and not _OPENING_QUOTE_RE.search(rest) and has_trigger(rest)
+    )
+
+
 def split_sentences(text: str, title_span: Span | None = None) -> list[Sentence]:
     """Rule-based sentences; every line break ends a sentence."""
     sentences: list[Sentence] = []
@@ -138,6 +154,8 @@ def split_sentences(text: str, title_span: Span | None = None) -> list[Sentence]
                 continue
             if body[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(body, m.start() + 1):
                 continue
+            if body[m.start()] in "!?" and body[end - 1] in "'’\"”" and _attribution_tail(body[nxt.end() :]):
+                continue  # "'We defend our territory!' Azerbaijan's president, Ilham Aliyev, said …"
             starts.append(nxt.end())
         starts.append(len(body))
         for a, b in zip(starts, starts[1:]):

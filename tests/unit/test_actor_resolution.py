@@ -69,6 +69,9 @@ def test_a_description_is_the_person_the_text_names_later_or_before(analysed) ->
     # named only later, in an apposition after a quotation
     assert speaker_of(text, analysis, "Norland's president said his government") == "Erik Sand"
     assert speaker_of(text, analysis, "We build for our children") == "Erik Sand"
+    # a quotation closed by '!' stays one sentence with the short attribution after it
+    assert speaker_of(text, analysis, "We will not stop building!") == "Erik Sand"
+    assert not [s for s in analysis.statements if "Go home" in text[s.sentence.start : s.sentence.end]]
     assert speaker_of(text, analysis, "The chancellor said") == "Ida Krone"
     assert actor(analysis, "Erik Sand").description == "Norland's president"
     # a ministry keeps its kind noun; a dash opening an aside is no part of a name
