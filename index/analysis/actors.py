@@ -382,6 +382,13 @@ def _personal_title(tokens) -> bool:
     return any(t.tag_ in ("NN", "NNP") and (t.lower_ in TITLE_WORDS or t.lower_ in cues.PERSON_ROLES) for t in heads)
 
 
+def _organisation_described(tokens) -> bool:
+    """The description's head noun is a sort of organisation ("airline", "bank")."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(t.tag_.startswith("NN") and agents.org_sort(t.text) is not None for t in heads)
+
+
 def _describing(tokens) -> bool:
     """Words that describe an actor: a title or a common noun ("Tory
     leader", "President"), not a bare adjective ("angry", "Russian-backed"),
@@ -806,6 +813,8 @@ class Resolver:
                 and name.split()[-1].lower() not in cues.ORG_NAME_WORDS
             ):
                 kind = "person"  # "Newcastle boss Graeme Souness", the name tagged an organisation
+            if kind == "group" and description_toks and _organisation_described(description_toks):
+                kind = "organization"  # "American, the world's biggest airline"
             forms = [name]
             if "," not in as_written and len(as_written.split()) <= 5 and description_toks != []:
                 forms.append(_clean_name(as_written))

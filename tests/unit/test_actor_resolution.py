@@ -127,6 +127,7 @@ def test_only_agents_are_actors_and_only_nouns_describe_them(analysed) -> None:
     assert actor(analysis, "Gazette").kind == "organization"
     names = {a.name.lower() for a in analysis.actors}
     assert not names & {"34-year-old", "latest available figures", "glasgow", "paper"}
+    assert actor(analysis, "Norwegian").kind == "organization"  # "…, the country's biggest low-cost airline"
 
 
 def test_a_described_host_is_the_person_named_before_and_a_firm_is_no_person(analysed) -> None:
