@@ -379,7 +379,11 @@ def _personal_title(tokens) -> bool:
     boss", "chairman of the Bar Council"), not a kind of organisation."""
     ids = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    return any(t.tag_ in ("NN", "NNP") and (t.lower_ in TITLE_WORDS or t.lower_ in cues.PERSON_ROLES) for t in heads)
+    return any(
+        t.tag_ in ("NN", "NNP", "JJ")  # "Former Scotland international": tagged an adjective
+        and (t.lower_ in TITLE_WORDS or t.lower_ in cues.PERSON_ROLES or agents.describes_a_person(t.lower_))
+        for t in heads
+    )
 
 
 def _organisation_described(tokens) -> bool:

@@ -161,6 +161,8 @@ def test_a_first_name_alone_is_the_person_named_in_full(analysed) -> None:
     assert "Serena" not in {a.name for a in analysis.actors}
     # "said the American": a person described by nationality, not a group of Americans
     assert speaker_of(text, analysis, "said the American") == "Tom Vale"
+    # a full name the model tags an organisation, described as a player: a person
+    assert actor(analysis, "Ewan Calder").kind == "person"
 
 
 def test_a_peer_is_named_by_title_across_articles(analysed) -> None:
