@@ -658,6 +658,7 @@ _ACTOR_CATEGORIES = {
     "organization": {"organization"},
     "group": {"organization"},
     "country": {"place"},
+    "document": set(),
 }
 
 

@@ -19,7 +19,13 @@ def link(analysis: Analysis, text: str, matcher: object, entries: Mapping[str, G
 
     analysis.glossary = matcher.find(text)  # type: ignore[attr-defined]
     link_actors(analysis.actors, entries, matcher)  # type: ignore[arg-type]
+    for actor in analysis.actors:
+        entry = entries.get(actor.entry or "")
+        if entry is not None:  # the glossary's spellings find the actor too ("Pashinian")
+            names = [entry.term, *entry.aliases]
+            actor.aliases = list(dict.fromkeys([*actor.aliases, *(n for n in names if n != actor.name)]))
     merge_actors_by_entry(analysis)
+    scope_to_article(analysis, text)
     return analysis
 
 
@@ -31,6 +37,8 @@ def merge_actors_by_entry(analysis: Analysis) -> None:
     kept: list[Actor] = []
     for actor in analysis.actors:
         new_id = actor.entry or actor.id
+        if actor.entry:
+            actor.scope = "corpus"  # the glossary says who "Pashinyan" is
         renamed[actor.id] = new_id
         first = merged.get(new_id)
         if first is None:
@@ -47,3 +55,30 @@ def merge_actors_by_entry(analysis: Analysis) -> None:
         if statement.actor is not None:
             statement.actor = renamed.get(statement.actor, statement.actor)
             statement.speaker = merged[statement.actor].name if statement.actor in merged else statement.speaker
+    for actor in analysis.actors:
+        actor.members = list(dict.fromkeys(renamed.get(m, m) for m in actor.members))
+
+
+#: Between an article-scoped actor's id and its article's: "both-sides@1f2e…".
+SCOPE_MARK = "@"
+
+
+def scope_to_article(analysis: Analysis, text: str) -> None:
+    """Give each actor that names no one across the corpus (a role, "Both
+    sides", a surname alone) an id of this article's own, so that `]`,
+    `actor:` and the corpus list never merge it with another article's."""
+    from .store import article_id
+
+    suffix = SCOPE_MARK + article_id(text)[:12]
+    renamed: dict[str, str] = {}
+    for actor in analysis.actors:
+        if actor.scope == "article" and SCOPE_MARK not in actor.id:
+            renamed[actor.id] = actor.id + suffix
+            actor.id += suffix
+    if not renamed:
+        return
+    for actor in analysis.actors:
+        actor.members = [renamed.get(m, m) for m in actor.members]
+    for statement in analysis.statements:
+        if statement.actor in renamed:
+            statement.actor = renamed[statement.actor]

@@ -33,7 +33,7 @@ class Span:
         return cls(int(data["start"]), int(data["end"]))
 
 
-ACTOR_KINDS = ("person", "organization", "country", "group")
+ACTOR_KINDS = ("person", "organization", "country", "group", "document")  # document: a poll, a report with no author named
 
 
 
@@ -81,6 +81,13 @@ class Actor:
     description: str | None = None
     affiliation: str | None = None
     entry: str | None = None  # glossary entry id, when the glossary has one
+    #: "corpus": one actor wherever the name appears; "article": a role, a
+    #: generic group ("Both sides") or a surname alone, never merged with
+    #: another article's (its id carries the article's, see index.linking)
+    scope: str = "corpus"
+    #: a group said together ("Turkey and Azerbaijan"): its members' ids;
+    #: the group's statements are each member's too, said jointly
+    members: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,6 +102,8 @@ class Actor:
             description=data.get("description"),
             affiliation=data.get("affiliation"),
             entry=data.get("entry"),
+            scope=data.get("scope") or "corpus",
+            members=list(data.get("members") or []),
         )
 
 

@@ -18,6 +18,7 @@ from whoosh.lang.porter import stem
 from whoosh.query import And, Every, FuzzyTerm, NumericRange, Or, Phrase, Query, Term
 
 from .decoding import normalize
+from .name_folding import fold
 from .models import ACTOR_KINDS, STATEMENT_KINDS, Actor, GlossaryEntry, Span, Statement
 from .schema import ACTOR, ARTICLE, GLOSSARY, ORDER_STRIDE, SEARCHABLE_TYPES, STATEMENT, make_schema
 from .store import ArticleHeader, Store
@@ -170,6 +171,7 @@ def search(
                 result.error = unknown_kind
                 return result
             query = _expand_fuzzy(store, query, text)
+            query = _actor_terms(store, query)
             allowed = _type_filter(store, wanted)
             wanted_hits = offset + max(1, limit)
             results = searcher.search(query, limit=wanted_hits, filter=allowed)
@@ -611,8 +613,10 @@ class StatementRef:
 
 
 def statements_of(store: Store, actor_id: str) -> list[StatementRef]:
-    """Every statement of an actor, in reading order across the corpus."""
-    query = And([Term("doctype", STATEMENT), Term("actor_id", actor_id)])
+    """Every statement of an actor, in reading order across the corpus,
+    with those of the groups it was said jointly with ("Turkey and
+    Azerbaijan have denied" is Turkey's too)."""
+    query = And([Term("doctype", STATEMENT), Term("speakers", actor_id)])
     with store.searcher() as searcher:
         hits = searcher.search(query, limit=None, sortedby="order")
         return [StatementRef.from_fields(h.fields()) for h in hits]
@@ -623,7 +627,7 @@ def next_statement(store: Store, actor_id: str, order: int, *, forward: bool = T
     later in this article, then in the next article.  One query for the
     actor's statements, then their ``order`` column (a 64-bit range query
     over whoosh's numeric trie took 40 ms)."""
-    query = And([Term("doctype", STATEMENT), Term("actor_id", actor_id)])
+    query = And([Term("doctype", STATEMENT), Term("speakers", actor_id)])
     with store.searcher() as searcher:
         orders = searcher.reader().column_reader("order")
         candidates = [(orders[d], d) for d in searcher.docs_for_query(query)]
@@ -684,7 +688,8 @@ def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
             current.statements += int(data.get("statements", 0))
             current.articles.append(fields["article"])
             known = current.actor
-            known.aliases = sorted(set(known.aliases) | set(actor.aliases))
+            # the same actor named otherwise elsewhere ("Nikol Pashinian" beside "Nikol Pashinyan")
+            known.aliases = sorted((set(known.aliases) | set(actor.aliases) | {actor.name}) - {known.name})
             known.description = known.description or actor.description
             known.affiliation = known.affiliation or actor.affiliation
             known.entry = known.entry or actor.entry
@@ -692,20 +697,45 @@ def actors(store: Store, article: str | None = None) -> list[ActorSummary]:
 
 
 def find_actor(store: Store, name: str) -> list[ActorSummary]:
-    """Actors whose id, name or alias matches ``name`` (best first)."""
-    wanted = normalize(name).strip().lower()
+    """Actors whose id, name or alias matches ``name`` (best first): the
+    whole name first, else every word of it; names are folded, so
+    "erdogan" finds Erdoğan.  `reader statements --actor`, `]` and
+    ``actor:NAME`` in a search all name actors through this."""
+    wanted = fold(normalize(name))
     if not wanted:
         return []
-    everyone = actors(store)
-    exact = [a for a in everyone if wanted in (a.actor.id, a.actor.name.lower(), *(x.lower() for x in a.actor.aliases))]
+    everyone = store.cached("actors", lambda _: actors(store))
+    exact = [a for a in everyone if wanted in _folded_names(a.actor)]
     if exact:
         return exact
-    words = set(_TOKEN.findall(wanted))
-    return [
-        a
-        for a in everyone
-        if words and words <= set(_TOKEN.findall(" ".join([a.actor.name, *a.actor.aliases]).lower()))
-    ]
+    words = set(wanted.split())
+    return [a for a in everyone if words <= set(" ".join(_folded_names(a.actor)).split())]
+
+
+def _folded_names(actor: Actor) -> list[str]:
+    return [fold(n) for n in (actor.name, *actor.aliases, actor.id.split("@")[0])]
+
+
+def _actor_terms(store: Store, query: Query) -> Query:
+    """``actor:NAME`` as the statements of the actors NAME names (the same
+    set `reader statements --actor NAME` and `]` walk); a name no actor
+    has still matches speakers as written ("actor:officials")."""
+
+    def swap(node: Query) -> Query:
+        if getattr(node, "fieldname", None) != "actor":
+            return node
+        if isinstance(node, Term):
+            words = [node.text.decode("utf-8") if isinstance(node.text, bytes) else node.text]
+        elif isinstance(node, Phrase):
+            words = list(node.words)
+        else:
+            return node
+        found = find_actor(store, " ".join(words))
+        if not found:
+            return node
+        return Or([Term("speakers", a.actor.id) for a in found])
+
+    return query.accept(swap)
 
 
 # -- glossary ---------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: statements' speakers (an actor and a group's members)
 
 # doctype values
 ARTICLE = "article"
@@ -51,6 +51,10 @@ def make_schema() -> Schema:
         url=STORED(),
         actor=TEXT(analyzer=names),
         actor_id=ID(stored=True),
+        # a statement's speakers: its actor and, for a group said together
+        # ("Turkey and Azerbaijan have denied"), each member: what `]`,
+        # `reader statements --actor` and `actor:NAME` look up
+        speakers=KEYWORD(),
         kind=KEYWORD(lowercase=True, stored=True),
         entry=KEYWORD(lowercase=True, stored=True),
         data=STORED(),

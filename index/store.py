@@ -435,9 +435,15 @@ class Store:
         for position, statement in enumerate(analysis.statements):
             actor = actors.get(statement.actor or "")
             names = [statement.speaker]
+            speakers: list[str] = []
             if actor is not None:
-                counts[actor.id] = counts.get(actor.id, 0) + 1
+                speakers = [actor.id, *actor.members]
+                for speaker in speakers:
+                    counts[speaker] = counts.get(speaker, 0) + 1
                 names += actor.aliases + [actor.affiliation or "", actor.description or ""]
+                for member in actor.members:
+                    if member in actors:
+                        names += [actors[member].name, *actors[member].aliases]
             writer.add_document(
                 id=f"s:{aid}:{position:05d}",
                 doctype=STATEMENT,
@@ -447,6 +453,7 @@ class Store:
                 said=statement.sentence.text(article.text),
                 actor=" ".join(n for n in names if n),
                 actor_id=statement.actor or "",
+                speakers=" ".join(speakers),
                 kind=statement.kind,
                 data={
                     "position": position,

@@ -24,6 +24,7 @@ from rich.text import Text
 from index.store import Store, StoreError
 
 from .inert import display_text, inert, json_text
+from .speaker_labels import jointly, speaker_label
 from .userstate import UserStateError
 
 COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "open", "notes", "serve")
@@ -289,7 +290,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     out.print(inert(f"{about}{result.total:,} result{'s' if result.total != 1 else ''} for {text!r}{showing}"))
     for number, hit in enumerate(result.hits, 1):
         if hit.type == "statement":
-            head = inert(("statement  ", "dim"), (hit.speaker or "?", "bold"), (" in ", "dim"), (hit.title, "italic"))
+            speaker = speaker_label(hit.statement) if hit.statement is not None else (hit.speaker or "?")
+            head = inert(("statement  ", "dim"), (speaker, "bold"), (" in ", "dim"), (hit.title, "italic"))
         else:
             head = inert((f"{hit.type}  ", "dim"), (hit.title, "bold"))
         out.print(Text.assemble(f"{number:>2}. ", head, (f"  ({hit.score:.1f})", "dim")))
@@ -352,7 +354,7 @@ def _print_analysis(title: str, path: str, text: str, analysis: Any) -> None:
     out.print()
     out.print(Text(f"{len(analysis.statements)} statements", style="bold"))
     for number, st in enumerate(analysis.statements, 1):
-        speaker = names[st.actor].name if st.actor in names else st.speaker
+        speaker = speaker_label(st, names)
         cue = st.cue.text(text) if st.cue else ""
         content = st.content.text(text) if st.content else st.sentence.text(text)
         out.print(inert(f"{number:>3}. ", (speaker, "bold"), f" [{st.kind}] ", (cue, "italic"), ": ", " ".join(content.split())))
@@ -366,7 +368,8 @@ def _print_analysis(title: str, path: str, text: str, analysis: Any) -> None:
 def cmd_actors(args: argparse.Namespace) -> int:
     from index.query import actors
 
-    everyone = actors(_store(args))
+    store = _store(args)
+    everyone = actors(store)
     words = [w.lower() for w in args.name]
     if words:
         everyone = [
@@ -383,15 +386,24 @@ def cmd_actors(args: argparse.Namespace) -> int:
     for summary in everyone:
         actor = summary.actor
         extra = ", ".join(x for x in (actor.description, actor.affiliation) if x)
+        where = f" in {len(summary.articles)} article{'s' if len(summary.articles) != 1 else ''}"
+        if actor.scope == "article" and (header := store.header(summary.articles[0])) is not None:
+            where = f" in “{header.title}” only"  # "Both sides" of that article, never merged with another's
         out.print(
             inert(
                 (actor.name, "bold"),
                 f" ({actor.kind}) — {summary.statements} statement{'s' if summary.statements != 1 else ''}",
-                f" in {len(summary.articles)} article{'s' if len(summary.articles) != 1 else ''}",
+                where,
                 (f" · {extra}" if extra else "", "dim"),
             )
         )
     return 0
+
+
+def _actor_where(store: Store, summary: Any) -> str:
+    """An actor's name, with its article's title when it belongs to one article only."""
+    header = store.header(summary.articles[0]) if summary.actor.scope == "article" and summary.articles else None
+    return f"{summary.actor.name} (in “{header.title}”)" if header is not None else summary.actor.name
 
 
 def cmd_statements(args: argparse.Namespace) -> int:
@@ -404,8 +416,8 @@ def cmd_statements(args: argparse.Namespace) -> int:
         return 1
     args.json = args.json or args.format == "json"
     if len(found) > 1 and args.json is False:
-        others = ", ".join(a.actor.name for a in found[1:6])
-        warn(f"{len(found)} actors match {args.actor!r}; showing {found[0].actor.name} (also: {others})")
+        others = ", ".join(_actor_where(store, a) for a in found[1:6])
+        warn(f"{len(found)} actors match {args.actor!r}; showing {_actor_where(store, found[0])} (also: {others})")
     chosen = found[0]
     refs = statements_of(store, chosen.actor.id)
     if args.format == "md":
@@ -432,7 +444,8 @@ def cmd_statements(args: argparse.Namespace) -> int:
             current = ref.article
             out.print()
             out.print(inert((ref.title, "underline")))
-        out.print(inert(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), " ".join(ref.text.split())))
+        joint = (f"(jointly: {ref.statement.speaker}) ", "italic") if jointly(ref.statement, chosen.actor.id) else ""
+        out.print(inert(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), joint, " ".join(ref.text.split())))
     return 0
 
 

@@ -44,6 +44,8 @@ def actor_prompt(summary: ActorSummary, color: str, *, corpus: bool) -> Text:
     if corpus:
         articles = len(summary.articles)
         about[0] += f" in {articles} article{'s' if articles != 1 else ''}"
+        if actor.scope == "article":
+            about[0] += " (its own: never merged)"  # "Both sides", a role, a surname alone
     about += [x for x in (actor.description, actor.affiliation) if x]
     line = display_text(" · ".join(about))
     text.append("\n")

@@ -13,6 +13,7 @@ from index.models import Article, Statement
 
 from ..colors import article_colours
 from ..messages import StatementChosen
+from ..speaker_labels import speaker_label
 from .list_pane import highlight_first
 from .text_layout import display_text
 
@@ -27,10 +28,8 @@ def excerpt(article: Article, statement: Statement, limit: int = EXCERPT) -> str
 
 
 def speaker_name(article: Article, statement: Statement) -> str:
-    for actor in article.analysis.actors:
-        if actor.id == statement.actor:
-            return actor.name
-    return statement.speaker
+    """The actor's name, or "unnamed: he" for a source not resolved."""
+    return speaker_label(statement, {a.id: a for a in article.analysis.actors})
 
 
 class ClaimsPane(Vertical):

@@ -57,6 +57,7 @@ from ..messages import (
     TextSelected,
     TourClosed,
 )
+from ..speaker_labels import jointly, speaker_label
 from ..userstate import BOOKMARK, HIGHLIGHT, Annotation, ArticleRef, Place, UserState
 from .annotations_screen import AnnotationsScreen
 from .article_view import ArticleView, Marks
@@ -572,8 +573,9 @@ class ReaderScreen(Screen[None]):
         self.actor = message.actor_id
         self.current = None
         if article is not None:
+            groups = {a.id for a in article.analysis.actors if message.actor_id in a.members}
             for position, statement in enumerate(article.analysis.statements):
-                if statement.actor == message.actor_id:
+                if statement.actor == message.actor_id or statement.actor in groups:
                     self.current = position
                     self.view.ensure_visible(statement.sentence.start)
                     break
@@ -889,11 +891,17 @@ class ReaderScreen(Screen[None]):
         number = None
         if refs is not None and article is not None and current is not None:
             number = next((i + 1 for i, r in enumerate(refs) if r.article == article.id and r.position == current), None)
+        joint = None
+        if article is not None and current is not None and current < len(article.analysis.statements):
+            here = article.analysis.statements[current]
+            if jointly(here, actor) and any(a.id == here.actor and actor in a.members for a in article.analysis.actors):
+                joint = speaker_label(here)  # "Turkey and Azerbaijan have denied", reached from Turkey
         self.status.show_actor(
             self._actor_name(actor),
             number=number,
             total=len(refs) if refs is not None else None,
             articles=len({r.article for r in refs}) if refs is not None else 0,
+            jointly=joint,
         )
 
     @work(thread=True, group="refs", exit_on_error=False)

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from index.query import Hit, SearchResult, search
 
+from ..speaker_labels import speaker_label
 from .choice import Choice, value_of
 from .corpus import Corpus
 from .key_bar import KeyBar
@@ -72,7 +73,8 @@ def hit_prompt(hit: Hit) -> Text:
     text = Text(end="")
     text.append(f"{LABELS.get(hit.type, hit.type)}  ", style="dim")
     if hit.type == "statement":
-        text.append(display_text(hit.speaker or "?"), style="bold")
+        speaker = speaker_label(hit.statement) if hit.statement is not None else (hit.speaker or "?")
+        text.append(display_text(speaker), style="bold")
         text.append(" in ", style="dim")
         text.append(display_text(hit.title), style="italic")
     else:

@@ -37,13 +37,22 @@ class StatusLine(Static):
             ("  ·  n next, N previous, Esc clears", "dim"),
         )
 
-    def show_actor(self, name: str, *, number: int | None, total: int | None, articles: int = 0) -> None:
-        """"Nikol Pashinyan — statement 3 of 6 · 2 articles"; ``total`` None while counting."""
+    def show_actor(
+        self, name: str, *, number: int | None, total: int | None, articles: int = 0, jointly: str | None = None
+    ) -> None:
+        """"Nikol Pashinyan — statement 3 of 6 · 2 articles"; ``total`` None while counting;
+        ``jointly``: the group that said this statement with them ("said jointly: Turkey and Azerbaijan")."""
         name = display_text(name)
+        joint = [("  ·  said jointly: ", "dim"), (display_text(jointly), "italic")] if jointly else []
         if total is None:
             self.say((name, "bold"), " — counting statements…")
         elif number is not None:
-            self.say((name, "bold"), f" — statement {number} of {total} · {_plural(articles, 'article')}", ("  ·  ] next, [ previous", "dim"))
+            self.say(
+                (name, "bold"),
+                f" — statement {number} of {total} · {_plural(articles, 'article')}",
+                *joint,
+                ("  ·  ] next, [ previous", "dim"),
+            )
         else:
             self.say((name, "bold"), f" — {_plural(total, 'statement')} · {_plural(articles, 'article')}", ("  ·  ] next, [ previous", "dim"))
 

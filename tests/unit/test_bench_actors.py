@@ -187,6 +187,9 @@ def test_the_scorer_runs_end_to_end_on_invented_articles(tmp_path: Path) -> None
     totals = report["totals"]
     assert totals["articles"] == 2 and totals["statements"] == 8
     assert totals["right"] <= totals["found"] <= totals["statements"]
+    # the resolver gets every speaker of these invented articles right, one actor per person
+    assert totals["right"] == totals["found"] == 8, report["articles"]
+    assert totals["one_actor"] == 2 and totals["split"] == 0
     first = report["articles"][0]["statements"][0]
     assert first["anchor"] == "Jane Ormsby, said on Monday" and first["right"], first
     people = {p["name"]: p for p in report["people"]}
