@@ -142,11 +142,9 @@ class Store:
                 )
             if not create:
                 raise StoreError(f"no index at {self.path} — add articles with `reader add PATH`")
-            try:
-                where.mkdir(parents=True, exist_ok=True)
-                return whoosh_index.create_in(str(where), make_schema())
-            except OSError as exc:
-                raise StoreError(f"cannot create the index at {self.path}: {exc.strerror or exc}") from None
+            created = self._create(where)
+            if created is not None:
+                return created
         try:
             ix = whoosh_index.open_dir(str(where))
             self._check_files(ix)
@@ -163,6 +161,20 @@ class Store:
                 f"run `reader reindex` to upgrade it (nothing is lost)"
             )
         return ix
+
+    def _create(self, where: Path) -> whoosh_index.Index | None:
+        """A new empty index, made under the folder's write lock: two
+        processes opening a fresh folder at once ("File '_MAIN_0.toc'
+        exists") must not both create it.  None when another process made
+        it while this one waited: then it is opened like any index."""
+        try:
+            with exclusive_folder(self.path):
+                if where.exists() and any(where.glob("*.toc")):
+                    return None
+                where.mkdir(parents=True, exist_ok=True)
+                return whoosh_index.create_in(str(where), make_schema())
+        except OSError as exc:
+            raise StoreError(f"cannot create the index at {self.path}: {exc.strerror or exc}") from None
 
     def _check_files(self, ix: whoosh_index.Index) -> None:
         """Open every segment's files now, so damage shows at open, not mid-read."""

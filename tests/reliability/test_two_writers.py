@@ -81,3 +81,26 @@ def test_two_threads_of_one_process_add_side_by_side(tmp_path: Path) -> None:
         thread.join(timeout=300)
     assert problems == []
     check(where, 2 * ARTICLES)
+
+
+def open_fresh(where: str, start: object) -> None:
+    start.wait()  # type: ignore[attr-defined]
+    Store(where).close()
+
+
+def test_processes_opening_a_fresh_index_at_once_all_open_it(tmp_path: Path) -> None:
+    """Two `reader add` on a folder with no index yet both created it:
+    whoosh's "File '_MAIN_0.toc' exists" stopped one of them."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for attempt in range(5):
+        where = tmp_path / f"fresh{attempt}"
+        start = context.Barrier(6)
+        runs = [context.Process(target=open_fresh, args=(str(where), start)) for _ in range(6)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join(60)
+        assert [run.exitcode for run in runs] == [0] * 6
+        assert Store(where, create=False).article_headers() == []
