@@ -24,7 +24,9 @@ from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
+from .claim_text import claim_texts
 from .models import Analysis, Article, GlossaryEntry, Span
+from .subjects import copy_key, indexed_claim
 from .texts import TextStore
 from .write_lock import LockTimeout, write_lock_for
 from .schema import (
@@ -432,7 +434,9 @@ class Store:
         )
         actors = {a.id: a for a in analysis.actors}
         counts: dict[str, int] = {}
+        claims = claim_texts(article.text, analysis.statements)
         for position, statement in enumerate(analysis.statements):
+            claim = claims[position]
             actor = actors.get(statement.actor or "")
             names = [statement.speaker]
             if actor is not None:
@@ -445,6 +449,7 @@ class Store:
                 seq=article.seq,
                 order=article.seq * ORDER_STRIDE + position,
                 said=statement.sentence.text(article.text),
+                claim=indexed_claim(claim.words),
                 actor=" ".join(n for n in names if n),
                 actor_id=statement.actor or "",
                 kind=statement.kind,
@@ -453,6 +458,9 @@ class Store:
                     "title": article.title,
                     "text": statement.sentence.text(article.text),
                     **statement.to_json(),
+                    **({"claim_text": claim.text, "refers_to": claim.refers_to} if claim.resolved else {}),
+                    "own": claim.own.to_json() if claim.own else None,
+                    "copy": copy_key(statement.sentence.text(article.text), claim.words),
                 },
             )
         for actor in analysis.actors:
