@@ -399,15 +399,26 @@ def pending_articles(store: Store) -> list[str]:
         return [h.id for h in headers if searcher.document_number(id=f"l:{h.id}") is None]
 
 
+def prepare(article: Article, entries: Mapping[str, GlossaryEntry]) -> ArticleLinks:
+    """An article's claims and subjects, before any link: ingest prepares
+    them while the next articles are being analysed."""
+    claims = claim_texts(article.text, article.analysis.statements)
+    subjects = subjects_of(article, claims, entries)
+    return ArticleLinks(article.id, {i: c for i, c in enumerate(claims) if c.resolved}, subjects)
+
+
 def update_links(
     store: Store,
     fresh: Mapping[str, Article] | None = None,
     entries: Mapping[str, GlossaryEntry] | None = None,
+    prepared: Mapping[str, ArticleLinks] | None = None,
 ) -> int:
     """Build the links of every article that has none (``fresh`` holds
-    articles already in memory), and add the reverse links to the statements
-    they link to; one commit.  Returns the number of articles linked."""
+    articles already in memory, ``prepared`` their subjects made with these
+    ``entries``), and add the reverse links to the statements they link to;
+    one commit.  Returns the number of articles linked."""
     fresh = fresh or {}
+    prepared = prepared or {}
     with store.exclusive():
         pending = pending_articles(store)
         if not pending:
@@ -418,8 +429,11 @@ def update_links(
         with store.searcher() as searcher:
             built = _Builder(store, searcher, headers, entries, everything)
             for aid in pending:
-                article = fresh.get(aid) or store.article(aid)
-                if article is not None:
+                ready = prepared.get(aid)
+                article = fresh.get(aid) or (None if ready is not None else store.article(aid))
+                if ready is not None and article is not None:
+                    built.add_prepared(ready, article)
+                elif article is not None:
                     built.add(article)
             built.link()
             writes = built.documents()
@@ -481,9 +495,10 @@ class _Builder:
         self.found: dict[Key, dict[Key, tuple[str, float]]] = {}
 
     def add(self, article: Article) -> None:
-        claims = claim_texts(article.text, article.analysis.statements)
-        subjects = subjects_of(article, claims, self.entries)
-        self.new[article.id] = ArticleLinks(article.id, {i: c for i, c in enumerate(claims) if c.resolved}, subjects)
+        self.add_prepared(prepare(article, self.entries), article)
+
+    def add_prepared(self, links: ArticleLinks, article: Article) -> None:
+        self.new[article.id] = links
         self.at[article.id] = [s.sentence.start for s in article.analysis.statements]
 
     def _links_of(self, aid: str) -> ArticleLinks | None:
