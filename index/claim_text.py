@@ -194,6 +194,13 @@ def _pointer(text: str, statement: Statement, lexicon: RelatedWords) -> _Pointer
     lowered = " ".join(tokens)
     if any(lowered == t or lowered.startswith(t + " ") for t in lexicon.reciprocal_targets):
         return None  # "blamed the other": the other party, not a pointer
+    # "described it as 'yet another lie'": the object between cue and content
+    if statement.cue is not None and statement.cue.end <= statement.content.start:
+        between = text[statement.cue.end : statement.content.start]
+        first = _WORD.search(between)
+        if first and first.group().lower() in lexicon.pronouns - {"which", "what"} and any(w in lexicon.rejection_words for w in tokens):
+            rest = text[statement.cue.end + first.end() : statement.content.end]
+            return _Pointer((), first.group(), _one_line(rest))
     if not _substance(content, lexicon):
         if tokens[0] in lexicon.pronouns and len(tokens) == 1:
             return _Pointer((), "", "")
@@ -210,13 +217,6 @@ def _pointer(text: str, statement: Statement, lexicon: RelatedWords) -> _Pointer
         rest = content[match.end() :]
         if hint and not _substance(rest, lexicon):
             return _Pointer(hint, match.group().strip(), rest.strip())
-    # "described it as 'yet another lie'": the object between cue and content
-    if statement.cue is not None and statement.cue.end <= statement.content.start:
-        between = text[statement.cue.end : statement.content.start]
-        first = _WORD.search(between)
-        if first and first.group().lower() in lexicon.pronouns - {"which", "what"} and any(w in lexicon.rejection_words for w in tokens):
-            rest = text[statement.cue.end + first.end() : statement.content.end]
-            return _Pointer((), first.group(), _one_line(rest))
     return None
 
 

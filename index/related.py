@@ -119,13 +119,14 @@ class Link:
     position: int
     relation: str
     strength: float
+    copy: str = ""  # the other statement's copy key: copies are counted once
 
     def to_json(self) -> list[Any]:
-        return [self.article, self.position, self.relation, round(self.strength, 3)]
+        return [self.article, self.position, self.relation, round(self.strength, 3), self.copy]
 
     @classmethod
     def from_json(cls, data: Sequence[Any]) -> Link:
-        return cls(str(data[0]), int(data[1]), str(data[2]), float(data[3]))
+        return cls(str(data[0]), int(data[1]), str(data[2]), float(data[3]), str(data[4]) if len(data) > 4 else "")
 
 
 @dataclass(slots=True)
@@ -157,16 +158,43 @@ class ArticleLinks:
             version=int(data.get("v", 0)),
         )
 
-    def answers(self, position: int) -> int:
-        """Distinct statements that answer this one (copies counted once)."""
-        return sum(1 for link in self.links.get(position, ()) if link.relation in ANSWERS)
-
-    def counts(self, position: int) -> dict[str, int]:
-        counts: dict[str, int] = {}
+    def counts(self, position: int) -> Counts:
+        """How many statements answer this one, agree with it or speak to
+        its subject (copies of one statement counted once)."""
+        if 0 <= position < len(self.subjects) and self.subjects[position].lead is not None:
+            position = self.subjects[position].lead  # a run-on quotation: its lead's
+        seen: dict[str, int] = {}
         for link in self.links.get(position, ()):
-            if link.relation != COPY:
-                counts[link.relation] = counts.get(link.relation, 0) + 1
-        return counts
+            if link.relation == COPY:
+                continue
+            group = GROUP[link.relation]
+            key = link.copy or f"{link.article}:{link.position}"
+            seen[key] = min(group, seen.get(key, group))
+        groups = list(seen.values())
+        return Counts(groups.count(0), groups.count(1), groups.count(2))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What a statement's "what others said" holds, as the claims pane shows it."""
+
+    answers: int = 0
+    agree: int = 0
+    same: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.answers or self.agree or self.same)
+
+    def words(self) -> str:
+        """"2 answers · 1 agrees · 3 on the subject" (empty parts left out)."""
+        parts = []
+        if self.answers:
+            parts.append(f"{self.answers} answer{'s' if self.answers != 1 else ''}")
+        if self.agree:
+            parts.append(f"{self.agree} agree{'s' if self.agree == 1 else ''}")
+        if self.same:
+            parts.append(f"{self.same} on the subject")
+        return " · ".join(parts)
 
 
 def stored_links(store: Store, aid: str) -> ArticleLinks | None:
@@ -492,7 +520,7 @@ class _Builder:
         self.old: dict[str, ArticleLinks | None] = {}
         self.at: dict[str, list[int]] = {}  # sentence starts per article
         self.placed: dict[Key, tuple[Placed, Vector] | None] = {}
-        self.found: dict[Key, dict[Key, tuple[str, float]]] = {}
+        self.found: dict[Key, dict[Key, tuple[str, float, str]]] = {}
 
     def add(self, article: Article) -> None:
         self.add_prepared(prepare(article, self.entries), article)
@@ -565,9 +593,9 @@ class _Builder:
                         continue
                     of_other, of_here, strength = found
                     if of_other is not None:
-                        self.found.setdefault(key, {})[other] = (of_other, strength)
+                        self.found.setdefault(key, {})[other] = (of_other, strength, there.subject.copy)
                     if of_here is not None:
-                        self.found.setdefault(other, {})[key] = (of_here, strength)
+                        self.found.setdefault(other, {})[key] = (of_here, strength, subject.copy)
 
     def documents(self) -> list[tuple[str, dict[str, Any]]]:
         """The links documents to write: the new articles', and the old ones'
@@ -587,8 +615,8 @@ class _Builder:
                 for link in links.links.get(position, ()):
                     if link.article in live:  # drop links to articles no longer indexed
                         merged[(link.article, link.position)] = link
-                for (other_aid, other_position), (relation, strength) in found.items():
-                    merged[(other_aid, other_position)] = Link(other_aid, other_position, relation, strength)
+                for (other_aid, other_position), (relation, strength, copy) in found.items():
+                    merged[(other_aid, other_position)] = Link(other_aid, other_position, relation, strength, copy)
                 if merged:
                     ranked = sorted(merged.values(), key=lambda l: (l.relation != COPY, GROUP.get(l.relation, 3), -l.strength))
                     links.links[position] = ranked[:MAX_LINKS]

@@ -458,7 +458,7 @@ class Store:
                     "title": article.title,
                     "text": statement.sentence.text(article.text),
                     **statement.to_json(),
-                    **({"claim_text": claim.text, "refers_to": claim.refers_to} if claim.resolved else {}),
+                    **_claim_fields(article.text, statement, claim),
                     "own": claim.own.to_json() if claim.own else None,
                     "copy": copy_key(statement.sentence.text(article.text), claim.words),
                 },
@@ -498,6 +498,16 @@ class Store:
                 self._searcher = None
             self._cache.clear()
         self.ix.close()
+
+
+def _claim_fields(text: str, statement: Any, claim: Any) -> dict[str, Any]:
+    """What a statement's stored data says of its claim, when it is not its
+    content as written: "denied [that …]", or the content without another
+    statement that stands inside it."""
+    if claim.resolved:
+        return {"claim_text": claim.text, "refers_to": claim.refers_to}
+    span = statement.content or statement.sentence
+    return {"claim_text": claim.text} if claim.text != " ".join(span.text(text).split()) else {}
 
 
 @contextmanager
