@@ -69,6 +69,7 @@ NEARBY_CHARS = 400  # … and at most this many characters apart
 
 # Words in common (idf-weighted, 0..1) a pair needs:
 PAIRED_SIM = 0.1  # a denial by the party a claim is about, or a reciprocal pair
+POINTED_SIM = 0.15  # … when the denial points at a statement already ("denied this"): another claim must say more of the same
 ANSWER_SIM = 0.30  # a denial by anyone else
 AGREE_SIM = 0.40  # two statements saying the same
 SAME_SIM = 0.22  # the same subject
@@ -277,7 +278,7 @@ def _relate(a: Placed, b: Placed, match: Match) -> tuple[str, str, float] | None
         named = other_voice and bool(denier.speaker & claimer.parties)
         if pointed:
             strength = 2.0 + sim
-        elif accused and sim >= PAIRED_SIM:
+        elif accused and sim >= (POINTED_SIM if denier.pointer and denier.refers is not None else PAIRED_SIM):
             strength = 1.0 + sim + here + (0.2 if near else 0.0)
         elif named and not denier.pointer and sim >= 2 * PAIRED_SIM:
             # "Y denied this" answers what "this" is; another claim only
