@@ -701,7 +701,11 @@ def related_to(store: Store, aid: str, position: int, limit: int | None = None) 
         return []
     items = _items(store, best)
     own_copy = _own_copy_keys(store, own)
-    listed: list[tuple[RelatedItem, frozenset[str]]] = []
+    # the statement itself heads the list while it is built: its own
+    # repeats in other updates ("after the earlier clashes" / "after earlier
+    # clashes") are then left out as near copies
+    asked = _items(store, {(aid, position): (SAME, 0.0)})
+    listed: list[tuple[RelatedItem, frozenset[str]]] = [(a, frozenset(terms_of(a.claim))) for a in asked]
     sentences: set[tuple[str, str]] = set()
     for item in sorted(items, key=lambda i: (GROUP[i.relation], -i.strength, i.article != aid, _sort_date(i.date))):
         if item.copy in own_copy:
@@ -716,7 +720,7 @@ def related_to(store: Store, aid: str, position: int, limit: int | None = None) 
             same.copies += 1
             continue
         listed.append((item, words))
-    ordered = [item for item, _ in listed]
+    ordered = [item for item, _ in listed[len(asked) :]]
     return ordered[:limit] if limit is not None else ordered
 
 
