@@ -83,6 +83,9 @@ RELATIONS = (DENIES, REJECTS, ACCUSES, IS_ACCUSED, AGREES, SAME)
 ANSWERS = frozenset({DENIES, REJECTS, ACCUSES, IS_ACCUSED})
 # kinds that ask or promise rather than claim: nothing to deny in them
 UNDENIABLE = frozenset({"appeal", "promise", "question", "praise", "refusal"})
+# kinds that admit something of the speaker's own side ("both sides have
+# admitted to 60 dead"): not what "each denied" answers
+ADMISSIONS = frozenset({"acknowledgement", "concession"})
 GROUP = {DENIES: 0, REJECTS: 0, ACCUSES: 0, IS_ACCUSED: 0, AGREES: 1, SAME: 2}
 
 _SCHEMA = make_schema()
@@ -274,7 +277,7 @@ def _relate(a: Placed, b: Placed, match: Match) -> tuple[str, str, float] | None
         about = bool(denier.accused & claimer.accused)
         accused = (
             other_voice and about and bool(denier.speaker & (claimer.accused | claimer.parties))
-        ) or (denier.reciprocal and claimer.reciprocal)
+        ) or (denier.reciprocal and claimer.reciprocal and claimer.kind not in ADMISSIONS)
         named = other_voice and bool(denier.speaker & claimer.parties)
         if pointed:
             strength = 2.0 + sim
