@@ -58,7 +58,7 @@ from .store import ArticleHeader, Store
 from .related_words import claim_terms, related_words
 from .subjects import Subject, copy_key, subjects_of
 
-LINKS_VERSION = 1  # bump when links are built differently: every article is linked again
+LINKS_VERSION = 2  # bump when links are built differently: every article is linked again
 MAX_QUERY_TERMS = 6  # a statement looks for others through its rarest words
 MAX_DF_SHARE = 0.02  # … among those in at most this share of the statements
 MIN_MAX_DF = 200
@@ -276,7 +276,9 @@ def _relate(a: Placed, b: Placed, match: Match) -> tuple[str, str, float] | None
         # names; or both sides deny what both sides claimed
         about = bool(denier.accused & claimer.accused)
         accused = (
-            other_voice and about and bool(denier.speaker & (claimer.accused | claimer.parties))
+            # (both sides accusing each other accuse no one party: the
+            # first named after "each other" is not the accused)
+            other_voice and about and not claimer.reciprocal and bool(denier.speaker & (claimer.accused | claimer.parties))
         ) or (denier.reciprocal and claimer.reciprocal and claimer.kind not in ADMISSIONS)
         named = other_voice and bool(denier.speaker & claimer.parties)
         if pointed:
