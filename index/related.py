@@ -335,6 +335,7 @@ class _Terms:
         # words in more statements than this find too many to be worth reading
         self.max_df = max(MIN_MAX_DF, int(self.total * MAX_DF_SHARE))
         self._df: dict[str, int] = {}
+        self._live: np.ndarray | None = None
         self._idf: dict[str, float] = {}
         self._postings: dict[str, np.ndarray] = {}
         self._weights: dict[str, np.ndarray] = {}
@@ -344,6 +345,13 @@ class _Terms:
         if found is None:
             found = self._df[term] = self.reader.doc_frequency("claim", term)
         return found
+
+    def live(self) -> np.ndarray | None:
+        """Which document numbers are not deleted (None: none is)."""
+        if self._live is None and self.reader.has_deletions():
+            self._live = np.zeros(self.size, dtype=bool)
+            self._live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+        return self._live
 
     def idf(self, term: str) -> float:
         """whoosh's BM25 idf."""
@@ -355,10 +363,11 @@ class _Terms:
     def postings(self, term: str) -> np.ndarray:
         found = self._postings.get(term)
         if found is None:
-            ids = self.reader.postings("claim", term).all_ids()
-            if self.reader.has_deletions():  # a replaced article's statements are still listed
-                ids = (d for d in ids if not self.reader.is_deleted(d))
-            found = self._postings[term] = np.fromiter(ids, dtype=np.int64)
+            found = np.fromiter(self.reader.postings("claim", term).all_ids(), dtype=np.int64)
+            live = self.live()
+            if live is not None:  # a replaced article's statements are still listed
+                found = found[live[found]]
+            self._postings[term] = found
         return found
 
     def weights(self, term: str) -> np.ndarray:
