@@ -56,7 +56,7 @@ from .models import Article, GlossaryEntry, Statement
 from .schema import LINKS, ORDER_STRIDE, STATEMENT, make_schema
 from .store import ArticleHeader, Store
 from .related_words import claim_terms, related_words
-from .subjects import Subject, copy_key, subjects_of
+from .subjects import Subject, claim_terms_of, copy_key, subjects_of
 
 LINKS_VERSION = 2  # bump when links are built differently: every article is linked again
 MAX_QUERY_TERMS = 6  # a statement looks for others through its rarest words
@@ -142,6 +142,9 @@ class ArticleLinks:
     subjects: list[Subject] = field(default_factory=list)
     links: dict[int, list[Link]] = field(default_factory=dict)
     version: int = LINKS_VERSION
+    # each statement's terms as the index holds them (the `claim` field's):
+    # known while the article is being added, never stored
+    indexed: list[tuple[str, ...]] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -324,7 +327,7 @@ def _relate(a: Placed, b: Placed, match: Match) -> tuple[str, str, float] | None
 # -- building -------------------------------------------------------------------------------
 
 
-class _Terms:
+class ClaimTerms:
     """The ``claim`` field's document frequencies and postings, read once
     each, and each statement's tf-idf vector, built once."""
 
@@ -336,6 +339,7 @@ class _Terms:
         self.max_df = max(MIN_MAX_DF, int(self.total * MAX_DF_SHARE))
         self._df: dict[str, int] = {}
         self._live: np.ndarray | None = None
+        self.keys: list[Key] | None = None  # statements by number, when counted from memory
         self._idf: dict[str, float] = {}
         self._postings: dict[str, np.ndarray] = {}
         self._weights: dict[str, np.ndarray] = {}
@@ -343,8 +347,30 @@ class _Terms:
     def df(self, term: str) -> int:
         found = self._df.get(term)
         if found is None:
-            found = self._df[term] = self.reader.doc_frequency("claim", term)
+            found = self._df[term] = 0 if self.keys is not None else self.reader.doc_frequency("claim", term)
         return found
+
+    def from_memory(self, articles: Mapping[str, ArticleLinks]) -> bool:
+        """When every statement of the index is in ``articles`` (a first
+        add, a relink), count the frequencies and postings from their
+        indexed terms instead of asking the index word by word: the same
+        figures, far fewer reads.  False when some terms are not known."""
+        if any(links.indexed is None for links in articles.values()):
+            return False
+        keys: list[Key] = []
+        postings: dict[str, list[int]] = {}
+        for aid, links in articles.items():
+            for position, terms in enumerate(links.indexed or ()):
+                number = len(keys)
+                keys.append((aid, position))
+                for term in set(terms):
+                    postings.setdefault(term, []).append(number)
+        if len(keys) != self.total:
+            return False  # the index holds statements these articles do not
+        self.keys = keys
+        self._df = {term: len(numbers) for term, numbers in postings.items()}
+        self._postings = {term: np.array(numbers, dtype=np.int64) for term, numbers in postings.items()}
+        return True
 
     def live(self) -> np.ndarray | None:
         """Which document numbers are not deleted (None: none is)."""
@@ -362,6 +388,8 @@ class _Terms:
 
     def postings(self, term: str) -> np.ndarray:
         found = self._postings.get(term)
+        if found is None and self.keys is not None:
+            return np.empty(0, dtype=np.int64)
         if found is None:
             found = np.fromiter(self.reader.postings("claim", term).all_ids(), dtype=np.int64)
             live = self.live()
@@ -447,7 +475,8 @@ def prepare(article: Article, entries: Mapping[str, GlossaryEntry]) -> ArticleLi
     them while the next articles are being analysed."""
     claims = claim_texts(article.text, article.analysis.statements)
     subjects = subjects_of(article, claims, entries)
-    return ArticleLinks(article.id, {i: c for i, c in enumerate(claims) if c.resolved}, subjects)
+    indexed = [claim_terms_of(c.words) for c in claims]
+    return ArticleLinks(article.id, {i: c for i, c in enumerate(claims) if c.resolved}, subjects, indexed=indexed)
 
 
 def update_links(
@@ -478,6 +507,8 @@ def update_links(
                     built.add_prepared(ready, article)
                 elif article is not None:
                     built.add(article)
+            if len(built.new) == len(headers):
+                built.terms.from_memory(built.new)
             built.link()
             writes = built.documents()
         with store.writer() as writer:
@@ -524,7 +555,7 @@ class _Builder:
 
     def __init__(self, store: Store, searcher: Any, headers: dict[str, ArticleHeader], entries: Mapping[str, GlossaryEntry], everything: bool) -> None:
         self.store = store
-        self.terms = _Terms(searcher)
+        self.terms = ClaimTerms(searcher)
         reader = searcher.reader()
         self.orders = _order_column(reader)
         self.aid_of_seq = {h.seq: h.id for h in headers.values()}
@@ -567,6 +598,9 @@ class _Builder:
         return found
 
     def _keys_of(self, docnums: np.ndarray) -> list[Key]:
+        if self.terms.keys is not None:
+            keys = self.terms.keys
+            return [keys[n] for n in docnums.tolist()]
         seqs, positions = np.divmod(self.orders[docnums], ORDER_STRIDE)
         aid_of = self.aid_of_seq
         return [(aid_of[seq], position) for seq, position in zip(seqs.tolist(), positions.tolist()) if seq in aid_of]

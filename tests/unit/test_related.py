@@ -177,3 +177,29 @@ def test_reader_related_errors_are_one_line(capsys: pytest.CaptureFixture[str], 
     for args in (("nonsense",), (f"{ramming().id}:99",), ("--text", "xylophone", "quartet"), ()):
         code, out, err = run(capsys, "related", *args, "--index", str(store.path))
         assert code in (1, 2) and "Traceback" not in err and len(err.strip().splitlines()) == 1, (args, err)
+
+
+def test_a_first_add_counts_words_in_memory_and_links_as_the_index_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from index import related
+
+    articles = (ramming(), rejection(), snow())
+    used: list[bool] = []
+    counted = related.ClaimTerms.from_memory
+
+    def spy(self: object, new: object) -> bool:
+        used.append(counted(self, new))  # type: ignore[arg-type]
+        return used[-1]
+
+    monkeypatch.setattr(related.ClaimTerms, "from_memory", spy)
+    in_memory = build(tmp_path / "memory", *articles)
+    assert used == [True]
+    monkeypatch.setattr(related.ClaimTerms, "from_memory", lambda self, new: False)
+    from_index = build(tmp_path / "index", *articles)
+    try:
+        for article in articles:
+            first, second = stored_links(in_memory, article.id), stored_links(from_index, article.id)
+            assert first is not None and second is not None
+            assert first.to_json() == second.to_json()
+    finally:
+        in_memory.close()
+        from_index.close()
