@@ -5,7 +5,7 @@ tour and the `r` list."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -37,25 +37,33 @@ class RelatedTarget:
     position: int
 
 
-def related_options(items: Sequence[RelatedItem], *, here: str | None = None, claim_chars: int = 200) -> list[Option]:
+ActorColour = Callable[[RelatedItem], str | None]
+
+
+def related_options(
+    items: Sequence[RelatedItem], *, here: str | None = None, claim_chars: int = 200, colour: ActorColour | None = None
+) -> list[Option]:
     """Headings and one option per related statement, in the list's order;
-    ``here`` is the open article's id ("this article" instead of its title)."""
+    ``here`` is the open article's id ("this article" instead of its title);
+    ``colour`` gives a speaker's actor colour, when it has one here."""
     options: list[Option] = []
     group = None
     for item in items:
         if GROUP[item.relation] != group:
             group = GROUP[item.relation]
             options.append(Option(Text(GROUP_TITLES[group], style="bold dim"), disabled=True))
-        options.append(Choice(related_prompt(item, here=here, claim_chars=claim_chars), RelatedTarget(item.article, item.position)))
+        prompt = related_prompt(item, here=here, claim_chars=claim_chars, colour=colour(item) if colour else None)
+        options.append(Choice(prompt, RelatedTarget(item.article, item.position)))
     return options
 
 
-def related_prompt(item: RelatedItem, *, here: str | None = None, claim_chars: int = 200) -> Text:
-    """"● Speaker  denies it · Title · 2020-09-28", then the claim."""
+def related_prompt(item: RelatedItem, *, here: str | None = None, claim_chars: int = 200, colour: str | None = None) -> Text:
+    """"● Speaker  denies it · Title · 2020-09-28", then the claim; the
+    speaker in its actor ``colour`` when it has one."""
     text = Text(end="")
     answer = GROUP[item.relation] == 0
-    text.append("● ", style="bold" if answer else "dim")
-    text.append(display_text(item.speaker), style="bold")
+    text.append("● ", style=colour or ("bold" if answer else "dim"))
+    text.append(display_text(item.speaker), style=f"bold {colour}" if colour else "bold")
     text.append(f"  {RELATION_WORDS.get(item.relation, item.relation)}", style="bold italic" if answer else "italic")
     where = "this article" if item.article == here else shorten(display_text(item.title), 60)
     date = shown_date(item.date)

@@ -63,6 +63,15 @@ class TourPanel(Vertical):
         assert self.article is not None
         return article_colours(self.article).color(actor, dark=self.app.current_theme.dark)
 
+    def _related_colour(self, item: RelatedItem) -> str | None:
+        """A related speaker's colour: its actor's in the open article, when
+        it speaks here too (colours are given per article)."""
+        assert self.article is not None
+        actor = item.statement.actor
+        if not actor or not any(a.id == actor for a in self.article.analysis.actors):
+            return None
+        return self._colour(actor)
+
     def _recolour(self, _theme: object = None) -> None:
         """The theme changed: the card and links again, in its actor colours."""
         if self.article is None or not self.display:
@@ -180,7 +189,7 @@ class TourPanel(Vertical):
             options.append(Option(Text("What others said — looking across the index…", style="italic dim"), disabled=True))
         elif self.related:
             options.append(Option(Text("What others said — Enter to go there, Backspace to come back", style="bold dim"), disabled=True))
-            options.extend(related_options(self.related, here=article.id, claim_chars=160))
+            options.extend(related_options(self.related, here=article.id, claim_chars=160, colour=self._related_colour))
         else:
             options.append(Option(Text("No other statement in the index speaks to this one.", style="italic dim"), disabled=True))
         background = entries_in(article, statement.sentence)
