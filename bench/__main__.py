@@ -35,7 +35,7 @@ def machine() -> dict[str, Any]:
 
 
 #: Sections of BENCHMARKS.md written by other benchmarks, kept when this one rewrites the file.
-KEPT_SECTIONS = ("## Attribution",)
+KEPT_SECTIONS = ("## Attribution", "## Related claims")
 
 
 def kept_sections(path: Path) -> str:

@@ -67,11 +67,14 @@ BUNDLED_DIR = Path(__file__).resolve().parent.parent / "seeds" / "glossary"
 ENV_DIR = "READER_GLOSSARY_DIR"
 CATEGORIES = ("event", "place", "organization", "person", "weapon", "law", "concept")
 KNOWN_KEYS = frozenset(
-    {"id", "term", "aliases", "patterns", "category", "summary", "dates", "related", "reference"}
+    {"id", "term", "aliases", "patterns", "category", "summary", "dates", "related", "reference", "topic", "general"}
 )
+GENERAL_KEYS = frozenset({"summary", "dates", "related", "reference"})
+GENERAL_SUFFIX = "-general"  # the id of an entry's story-free variant: "russia-general"
+DEFAULT_SCOPE_MIN = 2  # distinct topic terms a text must name, unless the topic says otherwise
 # Bump when the matching rules change, so stored links are recomputed even if
 # the entries did not change (the fingerprint includes it).
-MATCHER_VERSION = 1
+MATCHER_VERSION = 2
 ACRONYM_MAX = 6  # an all-capitals alias up to this long is an acronym
 
 # -- text normalization ------------------------------------------------------
@@ -134,6 +137,19 @@ class GlossaryLoad:
 
     entries: dict[str, GlossaryEntry] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    topics: dict[str, Topic] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A story entries can be written for (``[[topic]]`` in a glossary file):
+    a text is about it when it names at least ``min`` of its ``terms``."""
+
+    id: str
+    name: str
+    terms: tuple[str, ...]
+    min: int = DEFAULT_SCOPE_MIN
+    origin: str = ""
 
 
 def user_glossary_dir() -> Path:
@@ -153,13 +169,15 @@ def load_glossary(dirs: Sequence[Path] | None = None) -> GlossaryLoad:
         dirs = [BUNDLED_DIR, user_glossary_dir()]
     found: dict[str, GlossaryEntry] = {}
     errors: list[str] = []
+    topics: dict[str, Topic] = {}
+    general: dict[str, tuple[dict[str, Any], str]] = {}  # entry id -> its general table, where
     for folder in dirs:
         folder = Path(folder)
         if not folder.is_dir():
             continue
         in_folder: dict[str, str] = {}  # id -> file, to catch duplicates within one folder
         for path in sorted(folder.glob("*.toml")):
-            for entry, line in _load_file(path, errors):
+            for entry, line, variant in _load_file(path, errors, topics):
                 if entry.id in in_folder:
                     errors.append(
                         f"glossary: {path}:{line}: id {entry.id!r} is also used in {in_folder[entry.id]}"
@@ -167,16 +185,73 @@ def load_glossary(dirs: Sequence[Path] | None = None) -> GlossaryLoad:
                     )
                 in_folder[entry.id] = str(path)
                 found[entry.id] = entry
+                general.pop(entry.id, None)
+                if variant is not None:
+                    general[entry.id] = (variant, f"{path}:{line}" if line else str(path))
+    _apply_topics(found, topics, general, errors)
     ordered = dict(sorted(found.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])))
-    return GlossaryLoad(ordered, errors)
+    return GlossaryLoad(ordered, errors, topics)
+
+
+def _apply_topics(
+    found: dict[str, GlossaryEntry],
+    topics: dict[str, Topic],
+    general: dict[str, tuple[dict[str, Any], str]],
+    errors: list[str],
+) -> None:
+    """Give each entry written for a topic that topic's terms as its scope,
+    and add the story-free variants (``[entry.general]``) beside them."""
+    for entry in list(found.values()):
+        if not entry.topic:
+            continue
+        topic = topics.get(entry.topic)
+        if topic is None:
+            known = ", ".join(sorted(topics)) or "none"
+            errors.append(
+                f"glossary: {entry.origin}: entry {entry.id!r} has topic {entry.topic!r}, which no [[topic]] defines"
+                f" (topics: {known}) — it is linked everywhere until one does."
+            )
+            entry.topic = ""
+            continue
+        entry.scope = list(topic.terms)
+        entry.scope_min = topic.min
+        raw = general.get(entry.id)
+        if raw is None:
+            continue
+        data, place = raw
+        variant_id = entry.id + GENERAL_SUFFIX
+        if variant_id in found:
+            errors.append(f"glossary: {place}: entry {entry.id!r}: its general variant's id {variant_id!r} is taken — rename that entry.")
+            continue
+        dates = _parse_dates(data.get("dates", []))
+        related = data.get("related", [])
+        if dates is None or not isinstance(related, list) or not isinstance(data.get("reference", ""), str):
+            errors.append(f"glossary: {place}: entry {entry.id!r}: its [entry.general] table has wrong dates, related or reference — the general variant was skipped.")
+            continue
+        found[variant_id] = GlossaryEntry(
+            id=variant_id,
+            term=entry.term,
+            category=entry.category,
+            summary=" ".join(str(data["summary"]).split()),
+            aliases=list(entry.aliases),
+            patterns=list(entry.patterns),
+            dates=dates,
+            related=[str(r) for r in related],
+            reference=str(data.get("reference") or entry.reference),
+            origin=entry.origin,
+            general_of=entry.id,
+        )
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
 
 
-def _load_file(path: Path, errors: list[str]) -> list[tuple[GlossaryEntry, int | None]]:
-    """Entries of one file with their line numbers; problems go to ``errors``."""
+def _load_file(path: Path, errors: list[str], topics: dict[str, Topic] | None = None) -> list[tuple[GlossaryEntry, int | None, dict[str, Any] | None]]:
+    """Entries of one file with their line numbers and general tables; its
+    ``[[topic]]`` tables go to ``topics``; problems go to ``errors``."""
+    if topics is None:
+        topics = {}
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -191,9 +266,14 @@ def _load_file(path: Path, errors: list[str]) -> list[tuple[GlossaryEntry, int |
         message = _TOML_POSITION.sub("", message).strip()
         errors.append(f"glossary: {path}:{line}: {message} — fix the TOML syntax; the other files were loaded.")
         return []
+    _load_topics(path, data.get("topic"), topics, errors)
+    file_topic = data.get("topic_of_entries", "")
+    if not isinstance(file_topic, str):
+        errors.append(f"glossary: {path}:1: topic_of_entries must be a topic id — write topic_of_entries = \"...\"; it was ignored.")
+        file_topic = ""
     raw_entries = data.get("entry")
     if raw_entries is None:
-        if data:
+        if data and "topic" not in data:
             errors.append(f"glossary: {path}:1: no [[entry]] tables — write each entry under a line [[entry]]; the other files were loaded.")
         return []
     if not isinstance(raw_entries, list):
@@ -207,8 +287,46 @@ def _load_file(path: Path, errors: list[str]) -> list[tuple[GlossaryEntry, int |
         entry = _parse_entry(raw, place, errors)
         if entry is not None:
             entry.origin = str(path)
-            loaded.append((entry, line))
+            if "topic" not in raw:
+                entry.topic = file_topic
+            loaded.append((entry, line, _general_table(raw, place, errors)))
     return loaded
+
+
+def _load_topics(path: Path, raw: Any, topics: dict[str, Topic], errors: list[str]) -> None:
+    """``[[topic]]`` tables: id, name, terms, and min (how many must occur)."""
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        errors.append(f"glossary: {path}:1: 'topic' must be an array of tables — write each under a line [[topic]]; they were ignored.")
+        return
+    for table in raw:
+        terms = table.get("terms") if isinstance(table, dict) else None
+        topic_id = table.get("id") if isinstance(table, dict) else None
+        minimum = table.get("min", DEFAULT_SCOPE_MIN) if isinstance(table, dict) else None
+        if not isinstance(topic_id, str) or not topic_id.strip() or not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            errors.append(f"glossary: {path}: a [[topic]] needs an id and a list of terms — write id = \"...\" and terms = [\"...\"]; it was skipped.")
+            continue
+        if not isinstance(minimum, int) or minimum < 1:
+            errors.append(f"glossary: {path}: topic {topic_id!r}: min must be a whole number of at least 1 — it was set to {DEFAULT_SCOPE_MIN}.")
+            minimum = DEFAULT_SCOPE_MIN
+        name = table.get("name", topic_id)
+        topics[topic_id.strip()] = Topic(topic_id.strip(), str(name), tuple(t.strip() for t in terms), minimum, str(path))
+
+
+def _general_table(raw: Any, place: str, errors: list[str]) -> dict[str, Any] | None:
+    """An entry's ``[entry.general]``: the summary (and dates, related,
+    reference) shown for it outside its topic."""
+    if not isinstance(raw, dict) or "general" not in raw:
+        return None
+    table = raw["general"]
+    if not isinstance(table, dict) or not isinstance(table.get("summary"), str) or not table["summary"].strip():
+        errors.append(f"glossary: {place}: [entry.general] needs a summary — write summary = \"...\" under it; the general variant was skipped.")
+        return None
+    unknown = sorted(set(table) - GENERAL_KEYS)
+    if unknown:
+        errors.append(f"glossary: {place}: [entry.general] has unknown key(s) {', '.join(unknown)} — use {', '.join(sorted(GENERAL_KEYS))}; they were ignored.")
+    return table
 
 
 def _line_numbers(text: str, offsets: Iterable[int]) -> list[int]:
@@ -265,6 +383,10 @@ def _parse_entry(raw: Any, place: str, errors: list[str]) -> GlossaryEntry | Non
     if not isinstance(reference, str):
         fail(f"{label}: reference must be a string", 'write reference = "..."')
         return None
+    topic = raw.get("topic", "")
+    if not isinstance(topic, str):
+        fail(f"{label}: topic must be a topic id", 'write topic = "..." (or topic = "" for none)')
+        return None
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
         errors.append(
@@ -281,6 +403,7 @@ def _parse_entry(raw: Any, place: str, errors: list[str]) -> GlossaryEntry | Non
         dates=dates,
         related=lists["related"],
         reference=reference.strip(),
+        topic=topic.strip(),
     )
 
 
@@ -486,9 +609,15 @@ class GlossaryMatcher:
     corpus (5 million characters) links in about a second.
     """
 
-    def __init__(self, entries: Mapping[str, GlossaryEntry] | Iterable[GlossaryEntry]) -> None:
+    def __init__(self, entries: Mapping[str, GlossaryEntry] | Iterable[GlossaryEntry], *, scoped: bool = True) -> None:
+        """``scoped`` False finds every entry whatever the text is about
+        (looking up a term a reader typed)."""
         values = list(entries.values() if isinstance(entries, Mapping) else entries)
         self.entries: dict[str, GlossaryEntry] = {e.id: e for e in values}
+        self._scoped = scoped
+        # a story-free variant is found through its entry, when the text is not about that story
+        self._general = {e.general_of: e.id for e in values if e.general_of and e.general_of in self.entries}
+        values = [e for e in values if not (e.general_of and e.general_of in self.entries)]
         self._patterns: list[tuple[str, str]] = [  # (entry id, pattern)
             (entry.id, pattern) for entry in values for pattern in entry.patterns if not pattern_problem(pattern)
         ]
@@ -501,14 +630,19 @@ class GlossaryMatcher:
         self.problems: list[str] = []
 
     def _build_automaton(self, values: list[GlossaryEntry]) -> ahocorasick.Automaton | None:
-        """One automaton for names and pattern triggers: values are
-        ``(length, name options, pattern indices)``."""
+        """One automaton for names, pattern triggers and topic terms: values
+        are ``(length, name options, pattern indices, topic term rule)``."""
         names: dict[str, dict[tuple[str, int], None]] = {}
-        for entry in values:
+        for entry in sorted(values, key=lambda e: not e.scope):  # a name's story-bound entry is tried first
             for name in [entry.term, *entry.aliases]:
                 rule = _case_rule(name)
                 for key in _variants(name):
                     names.setdefault(key, {})[(entry.id, rule)] = None
+        topic_terms: dict[str, int] = {}
+        for entry in values:
+            for term in entry.scope:
+                for key in _variants(term):
+                    topic_terms.setdefault(key, _case_rule(term))
         triggers: dict[str, set[int]] = {}
         always = set()
         for index, (_, pattern) in enumerate(self._patterns):
@@ -518,13 +652,13 @@ class GlossaryMatcher:
             for literal in found or ():
                 triggers.setdefault(literal, set()).add(index)
         self._always = frozenset(always)
-        keys = names.keys() | triggers.keys()
+        keys = names.keys() | triggers.keys() | topic_terms.keys()
         if not keys:
             return None
         automaton = ahocorasick.Automaton()
         for key in keys:
             options = tuple(names.get(key, ()))
-            automaton.add_word(key, (len(key), options, frozenset(triggers.get(key, ()))))
+            automaton.add_word(key, (len(key), options, frozenset(triggers.get(key, ())), topic_terms.get(key)))
         automaton.make_automaton()
         return automaton
 
@@ -539,8 +673,13 @@ class GlossaryMatcher:
         text as written and ``text[start:end] == term``."""
         plain = straighten(text)
         folded = fold(text)
-        candidates, live = self._scan(text, folded)
-        candidates.extend(self._pattern_candidates(plain, live | self._always))
+        hits, live, named = self._scan(text, folded)
+        in_scope = self._scope_check(named)
+        candidates = [c for c in (self._choose(hit, in_scope) for hit in hits) if c is not None]
+        for cand in self._pattern_candidates(plain, live | self._always):
+            entry = self._in_scope(cand.entry, in_scope)
+            if entry is not None:
+                candidates.append(_Candidate(cand.start, cand.end, entry, cand.rank))
         candidates.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank, c.entry))
         links: list[GlossaryLink] = []
         taken_until = 0
@@ -550,29 +689,78 @@ class GlossaryMatcher:
                 taken_until = cand.end
         return links
 
-    def _scan(self, text: str, folded: str) -> tuple[list[_Candidate], frozenset[int]]:
-        """Name matches that respect word boundaries, case rules and plurals,
-        and the patterns whose trigger occurs in the text."""
-        candidates: list[_Candidate] = []
+    def _scan(self, text: str, folded: str) -> tuple[list[tuple[int, int, str, tuple]], frozenset[int], frozenset[str]]:
+        """Name matches that respect word boundaries and plurals (start, end,
+        as written, the entries the name may be), the patterns whose trigger
+        occurs in the text, and the topic terms it names."""
+        hits: list[tuple[int, int, str, tuple]] = []
         live: set[int] = set()
+        topic_hits: list[tuple[int, int, str]] = []
         if self._automaton is None:
-            return candidates, frozenset()
-        for last, (length, options, patterns) in self._automaton.iter(folded):
+            return hits, frozenset(), frozenset()
+        for last, (length, options, patterns, topic_rule) in self._automaton.iter(folded):
             live.update(patterns)
-            if not options:
+            if not options and topic_rule is None:
                 continue
             start, end = last - length + 1, last + 1
             if _splits_word(folded, start):
                 continue
             written = text[start:end]
-            entry = next((eid for eid, rule in options if _case_ok(rule, written)), None)
-            if entry is None:
+            stop = _plural_end(folded, end)
+            if topic_rule is not None and not _splits_word(folded, stop) and _case_ok(topic_rule, written):
+                topic_hits.append((start, end, folded[start:end].replace("-", " ")))
+            if options and not _splits_word(folded, stop):
+                hits.append((start, stop, written, options))
+        # a term inside a longer one ("Karabakh" in "Nagorno-Karabakh") is not named again
+        named: set[str] = set()
+        reach = -1
+        for start, end, term in sorted(topic_hits, key=lambda h: (h[0], -h[1])):
+            if end <= reach:
                 continue
-            end = _plural_end(folded, end)
-            if _splits_word(folded, end):
+            named.add(term)
+            reach = max(reach, end)
+        return hits, frozenset(live), frozenset(named)
+
+    def _scope_check(self, named: frozenset[str]) -> dict[str, bool]:
+        """For each scoped entry, whether the text names enough of its topic's terms."""
+        out: dict[str, bool] = {}
+        by_scope: dict[tuple[tuple[str, ...], int], bool] = {}
+        if not self._scoped:
+            return out
+        for entry in self.entries.values():
+            if not entry.scope:
                 continue
-            candidates.append(_Candidate(start, end, entry, 0))
-        return candidates, frozenset(live)
+            key = (tuple(entry.scope), entry.scope_min)
+            if key not in by_scope:
+                terms = {v.replace("-", " ") for term in entry.scope for v in _variants(term)}
+                by_scope[key] = len(terms & named) >= max(1, entry.scope_min)
+            out[entry.id] = by_scope[key]
+        return out
+
+    def _in_scope(self, entry_id: str, in_scope: dict[str, bool]) -> str | None:
+        """The entry itself where the text is about its story, else its
+        story-free variant, else None."""
+        if in_scope.get(entry_id, True):
+            return entry_id
+        return self._general.get(entry_id)
+
+    def _choose(self, hit: tuple[int, int, str, tuple], in_scope: dict[str, bool]) -> _Candidate | None:
+        start, end, written, options = hit
+        for entry_id, rule in options:
+            if _case_ok(rule, written):
+                chosen = self._in_scope(entry_id, in_scope)
+                if chosen is not None:
+                    return _Candidate(start, end, chosen, 0)
+        return None
+
+    def entries_in_scope(self, text: str) -> set[str]:
+        """The entries that may link in ``text`` (those without a story, and
+        those whose story it is about): what actors may be linked to."""
+        _, _, named = self._scan(text, fold(text))
+        in_scope = self._scope_check(named)
+        return {e for e in self.entries if in_scope.get(e, True) and not (self.entries[e].general_of in self.entries)} | {
+            self._general[e] for e, ok in in_scope.items() if not ok and e in self._general
+        }
 
     def _pattern_candidates(self, plain: str, live: frozenset[int]) -> list[_Candidate]:
         """Pattern matches, within a time limit: a pattern that backtracks
@@ -662,7 +850,12 @@ _ACTOR_CATEGORIES = {
 }
 
 
-def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry], matcher: GlossaryMatcher | None = None) -> None:
+def link_actors(
+    actors: list[Actor],
+    entries: Mapping[str, GlossaryEntry],
+    matcher: GlossaryMatcher | None = None,
+    allowed: set[str] | None = None,
+) -> None:
     """Set ``Actor.entry`` when the actor's name or an alias is an entry's
     term or alias (an actor "Nikol Pashinyan" gets "nikol-pashinyan").
 
@@ -672,7 +865,9 @@ def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry], match
     is accepted, since the head of an English noun phrase comes last.
 
     Pass the ``matcher`` built for ``entries`` when linking many articles:
-    its name index is built once, not once per article.
+    its name index is built once, not once per article.  ``allowed`` (the
+    matcher's ``entries_in_scope`` of the article) keeps an entry written for
+    one story off an actor of another: its story-free variant is used, or none.
     """
     if matcher is None or matcher.entries.keys() != entries.keys():
         matcher = None
@@ -680,20 +875,26 @@ def link_actors(actors: list[Actor], entries: Mapping[str, GlossaryEntry], match
     else:
         index = matcher.name_index()
     for actor in actors:
-        allowed = _ACTOR_CATEGORIES.get(actor.kind, {"person", "organization"})
+        categories = _ACTOR_CATEGORIES.get(actor.kind, {"person", "organization"})
         names = [actor.name, *actor.aliases]
-        found = _exact_entry(names, allowed, index)
+        found = _exact_entry(names, categories, index)
         if found is None:
             matcher = matcher or GlossaryMatcher(entries)
-            found = _tail_entry(names, allowed, matcher)
+            found = _tail_entry(names, categories, matcher)
+        if found is not None and allowed is not None and found not in allowed:
+            variant = found + GENERAL_SUFFIX
+            found = variant if variant in allowed and entries.get(variant) is not None else None
         if found is not None:
             actor.entry = found
 
 
 def _name_index(entries: Mapping[str, GlossaryEntry]) -> dict[tuple[str, str], str]:
-    """(category, folded name) -> entry id, for every term and alias."""
+    """(category, folded name) -> entry id, for every term and alias (an
+    entry's own, not its story-free variant's)."""
     index: dict[tuple[str, str], str] = {}
     for entry in entries.values():
+        if entry.general_of and entry.general_of in entries:
+            continue
         for name in [entry.term, *entry.aliases]:
             for key in _variants(name):
                 index.setdefault((entry.category, key), entry.id)
@@ -744,7 +945,7 @@ def entry_for_term(query: str, entries: Mapping[str, GlossaryEntry]) -> Glossary
 
 def _by_matcher(query: str, entries: Mapping[str, GlossaryEntry]) -> str | None:
     """The entry whose link covers most of the query."""
-    links = GlossaryMatcher(entries).find(query)
+    links = GlossaryMatcher(entries, scoped=False).find(query)
     if not links:
         return None
     best = max(links, key=lambda link: link.end - link.start)

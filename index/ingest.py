@@ -15,6 +15,7 @@ import time
 from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from .linking import link
@@ -181,9 +182,33 @@ def add_paths(
     for source in read_files(files, report):
         if not _known(source, by_path, hashes, report):
             todo.append(source)
+    fresh = Fresh()
     if todo:
-        _analyse_and_write(store, todo, report, progress, processes)
+        _analyse_and_write(store, todo, report, progress, processes, fresh)
+    link_subjects(store, fresh, report)
     return report
+
+
+@dataclass(slots=True)
+class Fresh:
+    """Articles of this run, and their subjects prepared for the links step
+    while the next articles were being analysed."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    prepared: dict[str, Any] = field(default_factory=dict)  # article id -> index.related.ArticleLinks
+    entries: dict[str, Any] | None = None  # the glossary they were prepared with
+
+
+def link_subjects(store: Store, fresh: Fresh, report: AddReport) -> None:
+    """Build the subject links of the articles just added (and of any left
+    without them by an interrupted run); a failure is reported, not fatal:
+    the next run builds what is missing."""
+    from .related import update_links
+
+    try:
+        update_links(store, fresh.articles, fresh.entries, fresh.prepared if fresh.entries is not None else None)
+    except StoreError as exc:
+        report.notices.append(f"the links between statements were not built: {exc}")
 
 
 def _known(source: SourceText, by_path: dict[str, str], hashes: set[str], report: AddReport) -> bool:
@@ -206,11 +231,15 @@ def _analyse_and_write(
     report: AddReport,
     progress: Progress | None,
     processes: int | None,
+    fresh: Fresh | None = None,
 ) -> None:
     from .glossary import GlossaryMatcher
+    from .related import prepare
 
     entries = store.glossary_entries()
     matcher = GlossaryMatcher(entries)
+    if fresh is not None:
+        fresh.entries = entries
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
     pending: list[tuple[SourceText, Analysis]] = []
@@ -225,14 +254,16 @@ def _analyse_and_write(
             analysis = Analysis()
         link(analysis, source.text, matcher, entries)
         pending.append((source, analysis))
+        if fresh is not None:  # the links step's share of the work, done while workers analyse
+            fresh.prepared[article_id(source.text)] = prepare(_article(source, 0, analysis), entries)
         if progress:
             progress(done, len(todo), source.path)
         if len(pending) >= COMMIT_EVERY_ARTICLES or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
-            _commit(store, pending, report)
+            _commit(store, pending, report, fresh)
             pending = []
             last_commit = time.monotonic()
     if pending:
-        _commit(store, pending, report)
+        _commit(store, pending, report, fresh)
     report.notices.extend(matcher.problems)
 
 
@@ -262,7 +293,7 @@ def _article(source: SourceText, seq: int, analysis: Analysis) -> Article:
     )
 
 
-def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: AddReport) -> None:
+def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: AddReport, fresh: Fresh | None = None) -> None:
     """Decide and write one batch as the only writer: what is indexed, the
     next sequence number and the versions replaced are read under the
     write lock, so two writers never add an article twice or share a
@@ -300,6 +331,8 @@ def _commit(store: Store, analysed: list[tuple[SourceText, Analysis]], report: A
         if old_id and old_id != article.id:
             store.texts.remove(old_id)
         (report.replaced if old_id else report.added).append(article.path)
+        if fresh is not None:
+            fresh.articles[article.id] = article
 
 
 def _oldest_analysis(store: Store, pending: list[tuple[Article, str | None]]) -> int:
@@ -338,6 +371,7 @@ def relink(store: Store, entries: dict, fingerprint: str) -> list[str]:
     """Store ``entries`` and re-link every indexed article to them (unless
     another writer just did); returns the matcher's problems."""
     from .glossary import GlossaryMatcher
+    from .related import update_links
 
     matcher = GlossaryMatcher(entries)
     with store.exclusive():
@@ -350,7 +384,9 @@ def relink(store: Store, entries: dict, fingerprint: str) -> list[str]:
                 link(article.analysis, article.text, matcher, entries)
                 store.delete_article(writer, article.id)
                 store.add_article(writer, article)
-            store.write_state(writer, glossary=fingerprint)
+            # the articles' links documents went with them: build them again
+            store.write_state(writer, glossary=fingerprint, links=None)
+        update_links(store, {a.id: a for a in articles}, entries)
     return matcher.problems
 
 
@@ -368,6 +404,7 @@ def reindex(path: Path, *, progress: Progress | None = None, processes: int | No
 
 def _reindex(path: Path, progress: Progress | None, processes: int | None) -> tuple[int, list[str]]:
     from .glossary import GlossaryMatcher, glossary_fingerprint, load_glossary
+    from .related import update_links
     from .store import IndexDamaged
 
     texts = TextStore(path / "texts")
@@ -407,6 +444,7 @@ def _reindex(path: Path, progress: Progress | None, processes: int | None) -> tu
                 next_seq=next_seq,
                 analysis=min((a.analysis.version for a in articles), default=0) or None,
             )
+        update_links(fresh, {a.id: a for a in articles}, loaded.entries)
         fresh.close()
         if old is not None:
             old.close()

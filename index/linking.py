@@ -18,25 +18,30 @@ def link(analysis: Analysis, text: str, matcher: object, entries: Mapping[str, G
     from .glossary import link_actors
 
     analysis.glossary = matcher.find(text)  # type: ignore[attr-defined]
-    link_actors(analysis.actors, entries, matcher)  # type: ignore[arg-type]
+    allowed = matcher.entries_in_scope(text)  # type: ignore[attr-defined]
+    link_actors(analysis.actors, entries, matcher, allowed)  # type: ignore[arg-type]
     for actor in analysis.actors:
         entry = entries.get(actor.entry or "")
         if entry is not None:  # the glossary's spellings find the actor too ("Pashinian")
             names = [entry.term, *entry.aliases]
             actor.aliases = list(dict.fromkeys([*actor.aliases, *(n for n in names if n != actor.name)]))
-    merge_actors_by_entry(analysis)
+    merge_actors_by_entry(analysis, entries)
     scope_to_article(analysis, text)
     return analysis
 
 
-def merge_actors_by_entry(analysis: Analysis) -> None:
+def merge_actors_by_entry(analysis: Analysis, entries: Mapping[str, GlossaryEntry] | None = None) -> None:
     """Give each actor with a glossary entry the entry's id, merging actors
-    of this article that share one; statements follow their actor."""
+    of this article that share one; statements follow their actor.  An
+    entry's story-free variant gives the entry's own id: Russia is one actor
+    in every story, whichever card it shows."""
     merged: dict[str, Actor] = {}
     renamed: dict[str, str] = {}
     kept: list[Actor] = []
+    entries = entries or {}
     for actor in analysis.actors:
-        new_id = actor.entry or actor.id
+        entry = entries.get(actor.entry or "")
+        new_id = (entry.general_of or entry.id) if entry is not None else (actor.entry or actor.id)
         if actor.entry:
             actor.scope = "corpus"  # the glossary says who "Pashinyan" is
         renamed[actor.id] = new_id

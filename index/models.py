@@ -188,6 +188,12 @@ class GlossaryEntry:
     related: list[str] = field(default_factory=list)
     reference: str = ""
     origin: str = ""  # the file it was loaded from, for error messages
+    # Written for one story: linked only where the text also names at least
+    # ``scope_min`` of the ``scope`` terms (the topic's; see index.glossary).
+    topic: str = ""
+    scope: list[str] = field(default_factory=list)
+    scope_min: int = 0
+    general_of: str = ""  # this is the story-free variant of that entry, linked outside its topic
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -205,6 +211,10 @@ class GlossaryEntry:
             related=list(data.get("related") or []),
             reference=data.get("reference", ""),
             origin=data.get("origin", ""),
+            topic=data.get("topic", ""),
+            scope=list(data.get("scope") or []),
+            scope_min=int(data.get("scope_min", 0)),
+            general_of=data.get("general_of", ""),
         )
 
 

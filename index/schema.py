@@ -8,10 +8,10 @@ never leaves an article without what was derived from it.
 
 from __future__ import annotations
 
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import SpaceSeparatedTokenizer, StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 3  # 3: statements' speakers (an actor and a group's members)
+SCHEMA_VERSION = 4  # 3: statements' speakers (an actor and a group's members); 4: statements' claims (`claim`) and their subject links (`links` documents)
 
 # doctype values
 ARTICLE = "article"
@@ -20,6 +20,7 @@ STATEMENT = "statement"
 ACTOR = "actor"
 GLOSSARY = "glossary"
 STATE = "state"
+LINKS = "links"  # one per article: its statements' claims and subject links (index.related)
 
 SEARCHABLE_TYPES = (ARTICLE, STATEMENT, GLOSSARY)
 
@@ -43,6 +44,12 @@ def make_schema() -> Schema:
         # statements' sentences: a field of their own, so searching articles
         # never walks the statements' postings
         said=TEXT(analyzer=words),
+        # what a statement claims, standing alone ("denied [that …]"), with
+        # the countries it names spelled as names: the words statements are
+        # compared on when their subject links are built (index.related).
+        # Written already analysed (index.related_words.claim_terms), so the
+        # words are analysed once for the index and the links alike.
+        claim=TEXT(analyzer=SpaceSeparatedTokenizer()),
         path=ID(stored=True),
         pathhash=ID(),
         hash=ID(stored=True),

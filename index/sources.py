@@ -194,6 +194,21 @@ def _check_date(path: Path, text: str, where: str) -> None:
             raise SourceError(path, f"{where} date {text!r} is not a real date — write it as YYYY-MM-DD") from None
 
 
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=[_\W]|$)")
+
+
+def date_in_name(path: Path) -> str | None:
+    """A file named "2020-09-28_turkey_is_accused….txt" says when it was
+    published: the date its name starts with, when it is a real one."""
+    match = _NAME_DATE.match(path.name)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
 def _headline(text: str) -> Span | None:
     """The first line is a headline when a blank line follows it."""
     match = re.match(r"[ \t]*([^\r\n]+?)[ \t]*\r?\n[ \t]*\r?\n", text)
@@ -220,7 +235,7 @@ def _titled(path: Path, text: str, span: Span | None, meta: dict[str, str]) -> S
         text=text,
         title=_one_line(title),
         title_span=span,
-        date=meta.get("date"),
+        date=meta.get("date") or date_in_name(path),
         source=meta.get("source"),
         url=meta.get("url"),
         author=meta.get("author"),
@@ -334,7 +349,7 @@ def _from_html(path: Path, html: str, meta: dict[str, str]) -> SourceText:
         text=text,
         title=_one_line(title or _first_sentence(text)),
         title_span=span,
-        date=meta.get("date") or getattr(doc, "date", None),
+        date=meta.get("date") or getattr(doc, "date", None) or date_in_name(path),
         source=meta.get("source") or getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         url=meta.get("url") or getattr(doc, "url", None),
         author=meta.get("author") or getattr(doc, "author", None),

@@ -24,7 +24,9 @@ from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
+from .claim_text import claim_texts
 from .models import Analysis, Article, GlossaryEntry, Span
+from .subjects import copy_key, indexed_claim
 from .texts import TextStore
 from .write_lock import LockTimeout, write_lock_for
 from .schema import (
@@ -444,7 +446,9 @@ class Store:
         )
         actors = {a.id: a for a in analysis.actors}
         counts: dict[str, int] = {}
+        claims = claim_texts(article.text, analysis.statements)
         for position, statement in enumerate(analysis.statements):
+            claim = claims[position]
             actor = actors.get(statement.actor or "")
             names = [statement.speaker]
             speakers: list[str] = []
@@ -463,6 +467,7 @@ class Store:
                 seq=article.seq,
                 order=article.seq * ORDER_STRIDE + position,
                 said=statement.sentence.text(article.text),
+                claim=indexed_claim(claim.words),
                 actor=" ".join(n for n in names if n),
                 actor_id=statement.actor or "",
                 speakers=" ".join(speakers),
@@ -472,6 +477,9 @@ class Store:
                     "title": article.title,
                     "text": statement.sentence.text(article.text),
                     **statement.to_json(),
+                    **_claim_fields(article.text, statement, claim),
+                    "own": claim.own.to_json() if claim.own else None,
+                    "copy": copy_key(statement.sentence.text(article.text), claim.words),
                 },
             )
         for actor in analysis.actors:
@@ -509,6 +517,16 @@ class Store:
                 self._searcher = None
             self._cache.clear()
         self.ix.close()
+
+
+def _claim_fields(text: str, statement: Any, claim: Any) -> dict[str, Any]:
+    """What a statement's stored data says of its claim, when it is not its
+    content as written: "denied [that …]", or the content without another
+    statement that stands inside it."""
+    if claim.resolved:
+        return {"claim_text": claim.text, "refers_to": claim.refers_to}
+    span = statement.content or statement.sentence
+    return {"claim_text": claim.text} if claim.text != " ".join(span.text(text).split()) else {}
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from .inert import display_text, inert, json_text
 from .speaker_labels import jointly, speaker_label
 from .userstate import UserStateError
 
-COMMANDS = ("add", "search", "analyze", "actors", "statements", "glossary", "reindex", "articles", "open", "notes", "serve")
+COMMANDS = ("add", "search", "analyze", "actors", "statements", "related", "glossary", "reindex", "articles", "open", "notes", "serve")
 
 # what `reader search` looks for unless --type says otherwise: the same as the app
 SEARCH_TYPES = ("article", "statement", "glossary")
@@ -92,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", required=True, metavar="NAME")
     p.add_argument("--format", choices=("text", "md", "json"), default="text", help="md: a dossier in Markdown")
     p.add_argument("--json", action="store_true", help="the same as --format json")
+
+    p = sub.add_parser(
+        "related",
+        parents=[common],
+        help="what others said on the subject of a statement: denials and answers first",
+        description="What others said on the subject of one statement, across the index: denials, rejections "
+        "and the accusations answered first, then agreements, then the rest. Name the statement by its id "
+        "(ARTICLE:N, as this command and `reader statements --json` print them; N counts from 0) or by words of its sentence.",
+    )
+    p.add_argument("statement", nargs="?", metavar="STATEMENT_ID", help="ARTICLE:N (the article id may be shortened)")
+    p.add_argument("--text", nargs="+", metavar="WORDS", help="words of the statement's sentence: the best-matching statement")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N related statements")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("glossary", parents=[common], help="list glossary entries, or show one")
     p.add_argument("term", nargs="*", metavar="TERM")
@@ -447,6 +460,79 @@ def cmd_statements(args: argparse.Namespace) -> int:
         joint = (f"(jointly: {ref.statement.speaker}) ", "italic") if jointly(ref.statement, chosen.actor.id) else ""
         out.print(inert(f"{number:>3}. ", (f"[{ref.statement.kind}] ", "dim"), joint, " ".join(ref.text.split())))
     return 0
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    from index.related import ensure_links, find_statement, related_to
+
+    if bool(args.statement) == bool(args.text):
+        warn("name one statement: `reader related ARTICLE:N` or `reader related --text WORDS` (`reader related --help`)")
+        return 2
+    store = _store(args)
+    for line in ensure_links(store):
+        warn(line)
+    if args.text:
+        words = " ".join(args.text)
+        found = find_statement(store, words)
+        if found is None:
+            warn(f"no statement's sentence holds {words!r} — try fewer or other words (`reader search --type statement WORDS`)")
+            return 1
+        aid, position = found
+    else:
+        aid, position = _statement_id(store, args.statement)
+    chosen = _statement_json(store, aid, position)
+    if chosen is None:
+        raise StoreError(f"article {aid} has no statement {position} — `reader statements --json` lists the positions")
+    items = related_to(store, aid, position, limit=max(0, args.limit) if args.limit is not None else None)
+    if args.json:
+        print_json({"statement": chosen, "related": [item.to_json() for item in items]})
+        return 0
+    out.print(inert((chosen["speaker"], "bold"), (f" [{chosen['kind']}] ", "dim"), " ".join(chosen["claim_text"].split())))
+    out.print(inert((f"{chosen['id']}  {chosen['title']}" + (f" · {chosen['date']}" if chosen["date"] else ""), "dim")))
+    out.print()
+    if not items:
+        out.print("No other statement in the index speaks to this one.")
+        return 0
+    for item in items:
+        where = f"{item.title}" + (f" · {item.date}" if item.date else "")
+        copies = f" (and {item.copies} cop{'ies' if item.copies != 1 else 'y'} elsewhere)" if item.copies else ""
+        out.print(inert((f"{item.relation:<13}", "bold"), (item.speaker, "bold"), f": {' '.join(item.claim.split())}"))
+        out.print(inert((f"{'':13}{item.article[:12]}:{item.position}  {where}{copies}", "dim")))
+    return 0
+
+
+def _statement_id(store: Store, written: str) -> tuple[str, int]:
+    """``ARTICLE:N`` as the user wrote it; StoreError with one line if wrong."""
+    article, sep, number = written.strip().rpartition(":")
+    if not sep or not article or not number.isdigit():
+        raise StoreError(f"{written!r} is not a statement id — write ARTICLE:N, e.g. `reader related ba20c339:5`")
+    return resolve_article(store, article), int(number)
+
+
+def _statement_json(store: Store, aid: str, position: int) -> dict[str, Any] | None:
+    from index.models import Statement
+
+    with store.searcher() as searcher:
+        doc = searcher.document(id=f"s:{aid}:{position:05d}")
+        head = searcher.document(id=f"a:{aid}")
+    if not doc:
+        return None
+    data = doc["data"]
+    statement = Statement.from_json(data)
+    content = statement.content or statement.sentence
+    offset = statement.sentence.start
+    sentence = data.get("text", "")
+    own = sentence[content.start - offset : content.end - offset] if content.start >= offset else sentence
+    return {
+        "id": f"{aid}:{position}",
+        "article": aid,
+        "position": position,
+        "title": (head or {}).get("title", ""),
+        "date": (head or {}).get("date") or None,
+        "sentence_text": sentence,
+        "claim_text": data.get("claim_text") or " ".join(own.split()),
+        **statement.to_json(),
+    }
 
 
 def cmd_glossary(args: argparse.Namespace) -> int:

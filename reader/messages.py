@@ -164,3 +164,33 @@ class SeedNeeded(Message):
 
 class GlossaryRelinked(Message):
     """The glossary changed and every article was linked to it again."""
+
+
+class LinksBuilt(Message):
+    """Links between statements were built for articles that lacked them."""
+
+
+@dataclass
+class LinksLoaded(Message):
+    """The open article's claims and link counts (an ``index.related.ArticleLinks``)."""
+
+    article_id: str
+    links: Any
+
+
+@dataclass
+class RelatedLoaded(Message):
+    """What others said on the subject of one statement (``index.related.RelatedItem`` list)."""
+
+    article_id: str
+    position: int
+    items: list[Any]
+
+
+@dataclass
+class RelatedChosen(Message):
+    """Go to a statement of another article (or of this one) from a "what
+    others said" list."""
+
+    article_id: str
+    position: int

@@ -1,4 +1,5 @@
-"""The claims pane: the article's statements in reading order."""
+"""The claims pane: the article's statements in reading order, each claim as
+it stands alone, and how many statements across the index answer it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.models import Article, Statement
+from index.related import ArticleLinks
 
 from ..colors import article_colours
 from ..messages import StatementChosen
@@ -20,10 +22,12 @@ from .text_layout import display_text
 EXCERPT = 160
 
 
-def excerpt(article: Article, statement: Statement, limit: int = EXCERPT) -> str:
-    """The claim itself (or the whole sentence), on one line, shortened."""
+def excerpt(article: Article, statement: Statement, limit: int = EXCERPT, claim: str | None = None) -> str:
+    """The claim itself (or the whole sentence), on one line, shortened;
+    ``claim`` is the claim as it stands alone ("denied [that …]") when its
+    content points elsewhere."""
     span = statement.content or statement.sentence
-    words = " ".join(display_text(span.text(article.text)).split())
+    words = " ".join(display_text(claim if claim else span.text(article.text)).split())
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -41,6 +45,7 @@ class ClaimsPane(Vertical):
         self.border_title = "Claims"
         self._synced: int | None = None
         self._article: Article | None = None
+        self._links = ArticleLinks("")  # the article's claims and link counts
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._recolour)
@@ -59,6 +64,7 @@ class ClaimsPane(Vertical):
     def show_article(self, article: Article) -> None:
         statements = article.analysis.statements
         self._article = article
+        self._links = ArticleLinks(article.id)
         self.border_title = f"Claims ({len(statements)})"
         options: list[Option | None] = []
         for position, prompt in enumerate(self._prompts(article)):
@@ -71,6 +77,14 @@ class ClaimsPane(Vertical):
         self.options.set_options(options)
         self.options.highlighted = None
 
+    def show_links(self, links: ArticleLinks) -> None:
+        """Each claim as it stands alone, and how many statements across the
+        index answer it, agree with it or speak to its subject."""
+        if self._article is None or links.article != self._article.id:
+            return
+        self._links = links
+        self._recolour()
+
     def _recolour(self, _theme: object = None) -> None:
         """The theme changed: the same prompts in its actor colours."""
         article = self._article
@@ -82,18 +96,23 @@ class ClaimsPane(Vertical):
 
     def _prompts(self, article: Article) -> list[Text]:
         colours, dark = article_colours(article), self.app.current_theme.dark
-        return [self._prompt(article, s, colours.color(s.actor, dark=dark)) for s in article.analysis.statements]
+        links = self._links if self._links.article == article.id else ArticleLinks(article.id)
+        return [self._prompt(article, s, colours.color(s.actor, dark=dark), links, i) for i, s in enumerate(article.analysis.statements)]
 
     @staticmethod
-    def _prompt(article: Article, statement: Statement, color: str) -> Text:
+    def _prompt(article: Article, statement: Statement, color: str, links: ArticleLinks, position: int) -> Text:
         text = Text(no_wrap=False, end="")
         text.append("● ", style=color)
         text.append(display_text(speaker_name(article, statement)), style=f"bold {color}")
         text.append(f"  {statement.kind}", style="dim")
         if statement.quote:
             text.append(" · quote", style="dim")
+        counts = links.counts(position)
+        if counts:
+            text.append(f"  {counts.words()}", style="bold" if counts.answers else "dim")
         text.append("\n")
-        text.append(excerpt(article, statement))
+        claim = links.claims.get(position)
+        text.append(excerpt(article, statement, claim=claim.text if claim else None))
         return text
 
     def sync(self, position: int | None) -> None:

@@ -16,9 +16,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from index import query
+from index import query, related
 from index.models import Article, GlossaryEntry
 from index.query import ActorSummary, StatementRef, actors, entry_occurrences, statements_of
+from index.related import ArticleLinks, RelatedItem
 from index.store import ArticleHeader, Store
 
 T = TypeVar("T")
@@ -33,6 +34,7 @@ class Corpus:
         self._cache: dict[Any, Any] = {}
         self._statements: OrderedDict[str, list[StatementRef]] = OrderedDict()
         self._articles: OrderedDict[str, Article] = OrderedDict()
+        self.links_built = False  # the last link_missing() built links
 
     def _cached(self, key: Any, compute: Callable[[], T]) -> T:
         with self._lock:
@@ -119,6 +121,27 @@ class Corpus:
             return refs[index] if index < len(refs) else None
         index = bisect_left(orders, order) - 1
         return refs[index] if index >= 0 else None
+
+    # -- what others said ------------------------------------------------
+    def article_links(self, article: Article) -> ArticleLinks:
+        """The article's claims as they stand alone, and how many statements
+        answer, agree with or speak to each (as stored at ingest)."""
+        return self._cached(("links", article.id), lambda: related.article_claims(article, self.store))
+
+    def related(self, aid: str, position: int) -> list[RelatedItem]:
+        """What others said on the subject of one statement, best first."""
+        return self._cached(("related", aid, position), lambda: related.related_to(self.store, aid, position))
+
+    def link_missing(self) -> list[str]:
+        """Build the links of articles that have none (an index from an
+        older version, an interrupted run); one line when it cannot."""
+        self.links_built = False
+        if not related.pending_articles(self.store):
+            return []
+        problems = related.ensure_links(self.store)
+        self.invalidate()
+        self.links_built = not problems
+        return problems
 
     # -- glossary ------------------------------------------------------
     def entries(self) -> dict[str, GlossaryEntry]:

@@ -33,6 +33,7 @@ from textual.worker import get_current_worker
 
 from index.models import Article, GlossaryEntry, Span
 from index.query import ActorSummary, StatementRef, text_matches
+from index.related import ArticleLinks
 from index.schema import ORDER_STRIDE
 from index.store import content_hash
 
@@ -46,8 +47,11 @@ from ..messages import (
     IndexingDone,
     IndexingFailed,
     GlossaryRelinked,
+    LinksBuilt,
+    LinksLoaded,
     Notice,
     OpenRequested,
+    RelatedChosen,
     SeedNeeded,
     StatementChosen,
     StatementFound,
@@ -63,12 +67,14 @@ from .annotations_screen import AnnotationsScreen
 from .article_view import ArticleView, Marks
 from .articles_screen import ArticlesScreen
 from .actors_pane import ActorsPane
-from .claims_pane import ClaimsPane
+from .claims_pane import ClaimsPane, speaker_name
 from .corpus import Corpus
 from .entry_card import EntryCardScreen
 from .glossary_pane import GlossaryPane
 from .indexing_panel import IndexingPanel
 from .key_bar import KeyBar
+from .related_list import RelatedTarget
+from .related_screen import RelatedScreen
 from .search_screen import SearchChoice, SearchScreen
 from .side_panes import SidePanes
 from .status_line import StatusLine
@@ -129,6 +135,7 @@ class ReaderScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("o", "articles", "Articles"),
         Binding("t", "tour", "Tour"),
+        Binding("r", "related", "What others said"),
         Binding("right_square_bracket", "jump(1)", "Next by actor", key_display="]"),
         Binding("left_square_bracket", "jump(-1)", "Prev by actor", key_display="[", show=False),
         Binding("n", "hit(1)", "Next hit", show=False),  # the status line says so when there are hits
@@ -179,6 +186,7 @@ class ReaderScreen(Screen[None]):
         self._follow_timer: Timer | None = None
         self._save_timer: Timer | None = None
         self.last_ingest: str | None = None  # what the last indexing run did
+        self.links = ArticleLinks("")  # the open article's claims and link counts
 
     # -- layout --------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -320,6 +328,21 @@ class ReaderScreen(Screen[None]):
         if store.state().get("glossary") != before:
             self.corpus.invalidate()
             self.post_message(GlossaryRelinked())
+        self._link_missing()
+
+    def _link_missing(self) -> None:
+        """Build the links between statements that an older index lacks
+        (the start-up worker, after the article is on screen)."""
+        from index.store import StoreError
+
+        try:
+            problems = self.corpus.link_missing()
+        except StoreError as exc:
+            problems = [str(exc)]
+        for line in problems:
+            self.post_message(Notice(line, "warning", 10))
+        if not problems and self.corpus.links_built:
+            self.post_message(LinksBuilt())
 
     @on(Notice)
     def _notice(self, message: Notice) -> None:
@@ -331,6 +354,12 @@ class ReaderScreen(Screen[None]):
         article = self.article
         if article is not None:
             self.open_article(article.id, Target(offset=self.view.top_offset(), record=False))
+
+    @on(LinksBuilt)
+    def _links_built(self) -> None:
+        article = self.article
+        if article is not None:
+            self._load_links(article)
 
     @on(OpenRequested)
     def _open_requested(self, message: OpenRequested) -> None:
@@ -394,8 +423,12 @@ class ReaderScreen(Screen[None]):
             self.view.scroll_to_offset(target.at)
         elif self.current is not None:
             self.view.scroll_to_offset(statements[self.current].sentence.start)
-        if self.query_one(TourPanel).display:
-            self._close_tour()
+        tour = self.query_one(TourPanel)
+        if tour.display:
+            if self.current is not None:  # a tour's "what others said" went there (or back): tour on from it
+                tour.start(article, self.actors, self.entries, self.current, self.links, move=False)
+            else:
+                self._close_tour()
         if message.orphaned:
             count = message.orphaned
             self.notify(
@@ -419,6 +452,63 @@ class ReaderScreen(Screen[None]):
         self.side.query_one(ActorsPane).show_article(self.actors)
         self.side.query_one(GlossaryPane).show_article(article, self.entries)
         self._sync_panes()
+        self._load_links(article)
+
+    @work(thread=True, exclusive=True, group="links", exit_on_error=False)
+    def _load_links(self, article: Article) -> None:
+        self.post_message(LinksLoaded(article.id, self.corpus.article_links(article)))
+
+    @on(LinksLoaded)
+    def _links_loaded(self, message: LinksLoaded) -> None:
+        article = self.article
+        if article is None or message.article_id != article.id:
+            return
+        self.links = message.links
+        self.side.query_one(ClaimsPane).show_links(message.links)
+        self.query_one(TourPanel).set_links(message.links)
+
+    # -- what others said ----------------------------------------------------
+    def action_related(self) -> None:
+        """What others said on the subject of the current statement."""
+        article = self.article
+        if article is None:
+            return
+        if self.current is None:
+            self.app.bell()
+            self.status.say(("No statement chosen: ", "bold"), "click a coloured statement, or choose one in Claims (2), then press r.")
+            return
+        statement = article.analysis.statements[self.current]
+        claim = self.links.claims.get(self.current) if self.links.article == article.id else None
+        words = claim.text if claim else (statement.content or statement.sentence).text(article.text)
+        screen = RelatedScreen(self.corpus, article.id, self.current, speaker_name(article, statement), words)
+        self.app.push_screen(screen, self._related_chosen)
+
+    def _related_chosen(self, target: RelatedTarget | None) -> None:
+        if target is not None:
+            self.go_to_statement(target.article, target.position)
+
+    @on(RelatedChosen)
+    def _related_from_tour(self, message: RelatedChosen) -> None:
+        message.stop()
+        self.go_to_statement(message.article_id, message.position)
+
+    def go_to_statement(self, aid: str, position: int) -> None:
+        """Go to a statement (recorded in history, so Back returns)."""
+        article = self.article
+        if article is not None and aid == article.id:
+            if self.query_one(TourPanel).display:
+                self._moved_within(lambda: self.query_one(TourPanel).show(position))
+                return
+            statement = article.analysis.statements[position]
+
+            def move() -> None:
+                self.current = position
+                self.actor = statement.actor
+                self.view.scroll_to_offset(statement.sentence.start)
+
+            self._moved_within(move)
+            return
+        self.open_article(aid, Target(statement=position))
 
     def _land_on_entry(self, entry_id: str) -> None:
         view = self.view
@@ -854,7 +944,7 @@ class ReaderScreen(Screen[None]):
         tour = self.query_one(TourPanel)
         self.add_class("-touring")
         tour.display = True
-        tour.start(article, self.actors, self.entries, self.current or 0)
+        tour.start(article, self.actors, self.entries, self.current or 0, self.links)
         tour.focus_card()
 
     @on(TourClosed)

@@ -1,7 +1,8 @@
 """The guided tour: the article's statements one by one, each with a card —
 who speaks, what kind of statement it is and how the cue commits the
-writer, the background of the terms in it, and what others said on the
-same subject (denials and rejections first)."""
+writer, the claim as it stands alone, the background of the terms in it,
+and what others said on the same subject across the index (denials and
+answers first, then agreements, then the rest; Enter goes there)."""
 
 from __future__ import annotations
 
@@ -13,21 +14,17 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from index.models import Article, GlossaryEntry, Span, Statement
-from index.query import ActorSummary, StatementRef, content_words
+from index.query import ActorSummary, StatementRef
+from index.related import ArticleLinks, RelatedItem
 
 from ..colors import article_colours
-from ..messages import EntryChosen, StatementChosen, StatementsCounted, TourClosed
+from ..messages import EntryChosen, RelatedChosen, RelatedLoaded, StatementChosen, StatementsCounted, TourClosed
 from .choice import Choice, value_of
 from .claims_pane import excerpt, speaker_name
 from .corpus import Corpus
-from .cues import COMMITMENT_MEANING, KIND_MEANING, commitment, is_rejection
+from .cues import COMMITMENT_MEANING, KIND_MEANING, commitment
+from .related_list import RelatedTarget, related_options
 from .text_layout import display_text
-
-RELATED_LIMIT = 4
-RELATED_MIN = 3  # a shared glossary entry, or three shared content words
-# words every attributed sentence shares: they say nothing about the subject
-_REPORTING = frozenset({"said", "says", "told", "according", "added", "claimed", "statement", "would", "could", "also", "there", "their", "which", "that", "this"})
-
 
 def entries_in(article: Article, span: Span) -> list[str]:
     """Glossary entries mentioned inside ``span``, in order, each once."""
@@ -36,34 +33,6 @@ def entries_in(article: Article, span: Span) -> list[str]:
         if span.start <= link.start and link.end <= span.end and link.entry not in found:
             found.append(link.entry)
     return found
-
-
-def related_statements(article: Article, position: int, limit: int = RELATED_LIMIT) -> list[int]:
-    """Statements by other speakers on the same subject — sharing a glossary
-    entry (worth three words) or at least three content words; rejections
-    first, then the closest, then reading order: deterministic."""
-    statements = article.analysis.statements
-    chosen = statements[position]
-    entries = set(entries_in(article, chosen.sentence))
-    words = content_words(chosen.sentence.text(article.text), _REPORTING)
-    ranked = []
-    for index, other in enumerate(statements):
-        if index == position or _same_speaker(chosen, other):
-            continue
-        shared = 3 * len(entries & set(entries_in(article, other.sentence)))
-        shared += len(words & content_words(other.sentence.text(article.text), _REPORTING))
-        if shared < RELATED_MIN:
-            continue
-        cue = other.cue.text(article.text) if other.cue else None
-        ranked.append((not is_rejection(other.kind, cue), -shared, index))
-    ranked.sort()
-    return [index for _, _, index in ranked[:limit]]
-
-
-def _same_speaker(a: Statement, b: Statement) -> bool:
-    if a.actor or b.actor:
-        return a.actor == b.actor
-    return a.speaker.lower() == b.speaker.lower()
 
 
 class TourPanel(Vertical):
@@ -83,6 +52,8 @@ class TourPanel(Vertical):
         self.entries: dict[str, GlossaryEntry] = {}
         self.position = 0
         self.refs: list[StatementRef] | None = None  # the speaker's statements in the corpus, once counted
+        self.related: list[RelatedItem] | None = None  # what others said, once found
+        self.links = ArticleLinks("")  # the article's claims as they stand alone
         self.display = False
 
     def on_mount(self) -> None:
@@ -91,6 +62,15 @@ class TourPanel(Vertical):
     def _colour(self, actor: str | None) -> str:
         assert self.article is not None
         return article_colours(self.article).color(actor, dark=self.app.current_theme.dark)
+
+    def _related_colour(self, item: RelatedItem) -> str | None:
+        """A related speaker's colour: its actor's in the open article, when
+        it speaks here too (colours are given per article)."""
+        assert self.article is not None
+        actor = item.statement.actor
+        if not actor or not any(a.id == actor for a in self.article.analysis.actors):
+            return None
+        return self._colour(actor)
 
     def _recolour(self, _theme: object = None) -> None:
         """The theme changed: the card and links again, in its actor colours."""
@@ -108,21 +88,43 @@ class TourPanel(Vertical):
             yield Static("", id="tour-card", markup=False)
         yield OptionList(id="tour-links", markup=False)
 
-    def start(self, article: Article, actors: list[ActorSummary], entries: dict[str, GlossaryEntry], position: int = 0) -> None:
+    def start(
+        self,
+        article: Article,
+        actors: list[ActorSummary],
+        entries: dict[str, GlossaryEntry],
+        position: int = 0,
+        links: ArticleLinks | None = None,
+        *,
+        move: bool = True,
+    ) -> None:
+        """Tour ``article`` from ``position``; ``move`` False when the reader
+        is there already (history recorded the move that brought them)."""
         self.article = article
         self.actors = {s.actor.id: s for s in actors}
         self.entries = entries
-        self.show(max(0, min(position, len(article.analysis.statements) - 1)))
+        self.links = links if links is not None and links.article == article.id else ArticleLinks(article.id)
+        self.show(max(0, min(position, len(article.analysis.statements) - 1)), move=move)
+
+    def set_links(self, links: ArticleLinks) -> None:
+        """The article's claims arrived: show the current one as it stands alone."""
+        if self.article is None or links.article != self.article.id:
+            return
+        self.links = links
+        if self.display:
+            statement = self.article.analysis.statements[self.position]
+            self.query_one("#tour-card", Static).update(self.card(statement, self.refs))
 
     def focus_card(self) -> None:
         self.query_one("#tour-links", OptionList).focus()
 
-    def show(self, position: int) -> None:
+    def show(self, position: int, *, move: bool = True) -> None:
         article = self.article
         if article is None:
             return
         self.position = position
         self.refs = None
+        self.related = None
         statement = article.analysis.statements[position]
         total = len(article.analysis.statements)
         self.border_title = f"Tour · statement {position + 1} of {total}"
@@ -130,9 +132,10 @@ class TourPanel(Vertical):
         self.query_one("#tour-card", Static).update(self.card(statement, None))
         self.query_one("#tour-scroll").scroll_home(animate=False)
         self._fill_links(statement, position)
-        self.post_message(StatementChosen(position, "tour", move=True))
+        self.post_message(StatementChosen(position, "tour", move=move))
         if statement.actor:
             self._count(statement.actor, position)
+        self._find_related(article.id, position)
 
     # -- the card ------------------------------------------------------
     def card(self, statement: Statement, refs: list[StatementRef] | None) -> Text:
@@ -174,13 +177,21 @@ class TourPanel(Vertical):
             text.append(level or "unclassified", style="bold")
             text.append(f" — {COMMITMENT_MEANING[level]}", style="dim")
         text.append("\n\nThe claim\n", style="bold dim")
-        text.append(excerpt(article, statement, 400))
+        claim = self.links.claims.get(self.position)
+        text.append(excerpt(article, statement, 400, claim.text if claim else None))
         return text
 
     def _fill_links(self, statement: Statement, position: int) -> None:
         article = self.article
         assert article is not None
         options: list[Option] = []
+        if self.related is None:
+            options.append(Option(Text("What others said — looking across the index…", style="italic dim"), disabled=True))
+        elif self.related:
+            options.append(Option(Text("What others said — Enter to go there, Backspace to come back", style="bold dim"), disabled=True))
+            options.extend(related_options(self.related, here=article.id, claim_chars=160, colour=self._related_colour))
+        else:
+            options.append(Option(Text("No other statement in the index speaks to this one.", style="italic dim"), disabled=True))
         background = entries_in(article, statement.sentence)
         if background:
             options.append(Option(Text("Background — Enter for the card", style="bold dim"), disabled=True))
@@ -193,25 +204,26 @@ class TourPanel(Vertical):
                     first = summary.split(". ", 1)[0].rstrip(".") + "."
                     label.append("\n" + display_text(first if len(first) <= 220 else first[:219] + "…"), style="dim")
                 options.append(Choice(label, entry_id, id=f"entry:{entry_id}"))
-        related = related_statements(article, position)
-        if related:
-            options.append(Option(Text("On the same subject — Enter to go there", style="bold dim"), disabled=True))
-            for index in related:
-                other = article.analysis.statements[index]
-                color = self._colour(other.actor)
-                label = Text.assemble(
-                    ("● ", color),
-                    (display_text(speaker_name(article, other)), f"bold {color}"),
-                    (f"  {other.kind}", "bold" if is_rejection(other.kind, other.cue.text(article.text) if other.cue else None) else "dim"),
-                    "\n",
-                    (excerpt(article, other, 140), ""),
-                )
-                options.append(Choice(label, index, id=f"statement:{index}"))
-        if not options:
-            options.append(Option(Text("No glossary terms or related statements here.", style="italic dim"), disabled=True))
         links = self.query_one("#tour-links", OptionList)
         links.set_options(options)
         links.highlighted = next((i for i, o in enumerate(links.options) if not o.disabled), None)
+
+    @work(thread=True, exclusive=True, group="tour-related", exit_on_error=False)
+    def _find_related(self, aid: str, position: int) -> None:
+        self.post_message(RelatedLoaded(aid, position, self.corpus.related(aid, position)))
+
+    @on(RelatedLoaded)
+    def _related_found(self, message: RelatedLoaded) -> None:
+        message.stop()
+        article = self.article
+        if article is None or (message.article_id, message.position) != (article.id, self.position):
+            return  # the tour moved on meanwhile
+        self.related = message.items
+        links = self.query_one("#tour-links", OptionList)
+        highlighted = links.highlighted
+        self._fill_links(article.analysis.statements[self.position], self.position)
+        if highlighted is not None and highlighted < links.option_count and not links.get_option_at_index(highlighted).disabled:
+            links.highlighted = highlighted
 
     @work(thread=True, exclusive=True, group="tour-count", exit_on_error=False)
     def _count(self, actor: str, position: int) -> None:
@@ -246,5 +258,5 @@ class TourPanel(Vertical):
         value = value_of(event.option)
         if isinstance(value, str):
             self.post_message(EntryChosen(value))
-        elif isinstance(value, int):
-            self.show(value)
+        elif isinstance(value, RelatedTarget):
+            self.post_message(RelatedChosen(value.article, value.position))

@@ -128,6 +128,7 @@ ARTICLES = (first_article, second_article, third_article)
 def build_index(path: Path) -> Path:
     """Write the three articles and the glossary into a new index at ``path``."""
     from index.glossary import glossary_fingerprint, load_glossary
+    from index.related import update_links
 
     store = Store(path)
     with store.writer() as writer:
@@ -136,5 +137,6 @@ def build_index(path: Path) -> Path:
             store.add_article(writer, make())
         # as if linked to today's glossary files, so the app keeps these hand-made links
         store.write_state(writer, next_seq=len(ARTICLES) + 1, glossary=glossary_fingerprint(load_glossary().entries))
+    update_links(store)  # what others said, as `reader add` builds it
     store.close()
     return path

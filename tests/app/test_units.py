@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.userstate import UserState, default_path
 from reader.widgets import text_layout as tl
 from reader.widgets.cues import DISTANCED, ENDORSING, NEUTRAL, commitment, is_rejection
-from reader.widgets.tour_panel import related_statements
+from reader.widgets.related_list import RelatedTarget, related_options
 
 from .builder import first_article
 
@@ -82,10 +82,29 @@ def test_cue_commitment_table() -> None:
     assert is_rejection("claim", "rejected") and is_rejection("denial", "said") and not is_rejection("claim", "said")
 
 
-def test_related_statements_put_denials_first() -> None:
+def test_what_others_said_is_listed_by_relation_with_speaker_article_and_date() -> None:
+    from index.related import RelatedItem
+
     article = first_article()
-    assert related_statements(article, 0)[0] == 1  # the ministry's denial of the cluster bombs
-    assert 2 not in related_statements(article, 0)  # same speaker
+    denial = article.analysis.statements[1]
+
+    def item(relation: str, aid: str, title: str, date: str | None, claim: str) -> RelatedItem:
+        return RelatedItem(relation, 1.0, aid, 1, title, date, "Azerbaijan's defence ministry", "…", denial, claim, copies=2 if relation == "denies" else 0)
+
+    items = [
+        item("denies", article.id, article.title, "2020-10-05", "its forces had used cluster bombs"),
+        item("agrees", "other", "Kremlin urges calm", "2020-10-06T10:00:00Z", "cluster bombs [bold]hit[/] the town"),
+        item("same subject", "third", "A long title " * 10, None, "talks"),
+    ]
+    options = related_options(items, here=article.id)
+    headings = [str(o.prompt) for o in options if o.disabled]
+    assert headings == ["Denials and answers", "Saying the same", "On the same subject"]
+    chosen = [o for o in options if not o.disabled]
+    assert [o.value for o in chosen][0] == RelatedTarget(article.id, 1)  # type: ignore[attr-defined]
+    first, second, third = (str(o.prompt) for o in chosen)
+    assert first.startswith("● Azerbaijan's defence ministry  denies it · this article · 2020-10-05 (+2 repeats)")
+    assert "Kremlin urges calm · 2020-10-06" in second and "[bold]hit[/]" in second  # data stays literal
+    assert "…" in third.splitlines()[0] and "2020" not in third
 
 
 def test_a_damaged_old_session_file_is_ignored(isolated_dirs: Path) -> None:

@@ -109,8 +109,8 @@ def test_longest_match_wins_and_results_are_sorted(small: GlossaryMatcher) -> No
 
 
 def test_a_longer_pattern_match_beats_a_name_inside_it(bundled: dict[str, GlossaryEntry]) -> None:
-    links = GlossaryMatcher(bundled).find("Turkey, which supports Azerbaijan, denied it.")
-    assert pairs(links) == [("turkey-azerbaijan-relations", "Turkey, which supports Azerbaijan")]
+    links = GlossaryMatcher(bundled).find("Turkey, which supports Azerbaijan, denied it. (Baku)")
+    assert pairs(links)[0] == ("turkey-azerbaijan-relations", "Turkey, which supports Azerbaijan")
 
 
 def test_never_inside_another_word(small: GlossaryMatcher) -> None:
@@ -424,12 +424,15 @@ def test_bundled_names_are_unambiguous_and_link_to_their_own_entry(
 ) -> None:
     owner: dict[str, str] = {}
     problems = []
+    story = " (Armenia, Azerbaijan)"  # a text about the story the entries are written for
     for e in bundled.values():
+        if e.general_of:  # an entry's story-free variant shares its names
+            continue
         for name in {e.term.casefold(), *(a.casefold() for a in e.aliases)}:
             if owner.setdefault(name, e.id) != e.id:
                 problems.append(f"{name!r} belongs to {owner[name]} and {e.id}")
         for alias in e.aliases:
-            links = matcher.find(alias)
+            links = [link for link in matcher.find(alias + story) if link.end <= len(alias)]
             if pairs(links) != [(e.id, alias)]:
                 problems.append(f"{e.id}: alias {alias!r} links as {pairs(links)}")
     assert problems == []
@@ -440,7 +443,7 @@ def test_no_overly_generic_aliases(bundled: dict[str, GlossaryEntry]) -> None:
     assert "Russia" not in bundled["kremlin"].aliases
     generic = {"russia", "genocide", "pipeline", "pipelines", "ministry", "war", "ceasefire", "defense ministry"}
     for e in bundled.values():
-        assert not generic & {a.casefold() for a in e.aliases if e.id not in {"russia"}}, e.id
+        assert not generic & {a.casefold() for a in e.aliases if e.id not in {"russia", "russia-general"}}, e.id
 
 
 # -- the seed article ----------------------------------------------------------

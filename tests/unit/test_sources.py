@@ -129,3 +129,16 @@ def test_author_from_front_matter_sidecar_and_html(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert read_source(page).author == "Sam Okafor"
+
+
+def test_a_file_named_by_its_date_is_dated_unless_its_metadata_says_otherwise(tmp_path: Path) -> None:
+    dated = tmp_path / "2020-09-28_fighting_resumes.txt"
+    dated.write_text(TEXT, encoding="utf-8")
+    assert read_source(dated).date == "2020-09-28"
+    for name in ("2020-13-40_not_a_date.txt", "20200928.txt", "report-2020-09-28.txt"):
+        other = tmp_path / name
+        other.write_text(TEXT, encoding="utf-8")
+        assert read_source(other).date is None, name
+    sidecar = tmp_path / "2021-01-01_with_meta.md"
+    sidecar.write_text("---\ndate: 2020-10-03\n---\n\n" + TEXT, encoding="utf-8")
+    assert read_source(sidecar).date == "2020-10-03"
