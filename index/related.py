@@ -62,7 +62,11 @@ LINKS_VERSION = 2  # bump when links are built differently: every article is lin
 MAX_QUERY_TERMS = 6  # a statement looks for others through its rarest words
 MAX_DF_SHARE = 0.02  # … among those in at most this share of the statements
 MIN_MAX_DF = 200
-CANDIDATES = 30  # statements judged per statement, best BM25 first (and all of its own article)
+CANDIDATES = 30  # statements judged per statement, best BM25 first (and those of its own article nearby)
+#: Statements of its own article judged with each statement, on either side: every one in
+#: an article of news length, a bounded number in a machine-made article of thousands
+#: (judging every pair there grew with the square of the statements).
+OWN_ARTICLE_WINDOW = 100
 MAX_LINKS = 40  # links kept per statement, strongest first
 NEARBY = 2  # statements apart in one article that count as "just after"
 NEARBY_CHARS = 400  # … and at most this many characters apart
@@ -617,7 +621,10 @@ class _Builder:
                     continue  # a run-on quotation is linked through its lead
                 here, vector = mine
                 others = self._keys_of(self.terms.candidates(subject.terms, CANDIDATES + 1))
-                others.extend((aid, p) for p in range(count))  # every statement of its own article
+                nearby = range(max(0, position - OWN_ARTICLE_WINDOW), min(count, position + OWN_ARTICLE_WINDOW + 1))
+                others.extend((aid, p) for p in nearby)  # its own article's statements around it
+                if subject.refers is not None and subject.refers not in nearby:
+                    others.append((aid, subject.refers))  # what "this" points at
                 for other in others:
                     theirs = self._placed(other)
                     if theirs is None:

@@ -142,7 +142,9 @@ NEW_CASES: dict[str, tuple[bytes, bool, str]] = {
     "typed.txt": (b"Officials said the sidecar was wrong.\n", False, "must be text"),
     "pages.html": (
         b"<html><head><title>Many paragraphs</title></head><body>"
-        + b"".join(b"<p>Paragraph %d: they voted.</p>" % i for i in range(40_000))
+        # words that cue no statement: this case bounds the HTML extraction, not the parser
+        # (40,000 sentences holding a cue word are parsed, ~45 s, under the analysis budget's watch)
+        + b"".join(b"<p>Paragraph %d: it rained.</p>" % i for i in range(40_000))
         + b"</body></html>",
         True,
         "",
