@@ -47,6 +47,9 @@ class Hit:
     statement: Statement | None = None
     position: int | None = None  # statement position in its article
     speaker: str | None = None
+    # a statement's claim standing alone, when its words point elsewhere
+    # ("denied this" → "denied [that …]"); None when the snippet says it
+    claim: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -62,6 +65,8 @@ class Hit:
             data["entry"] = self.entry
         if self.statement is not None:
             data["statement"] = {"position": self.position, **self.statement.to_json()}
+        if self.claim is not None:
+            data["claim_text"] = self.claim
         return data
 
 
@@ -406,6 +411,7 @@ def _hit(
             statement=statement,
             position=int(data.get("position", 0)),
             speaker=statement.speaker,
+            claim=data.get("claim_text") if "refers_to" in data else None,
         )
     aid = fields["article"]
     matches: list[Span] = []

@@ -312,6 +312,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         for m in hit.snippet_matches:
             snippet.stylize("bold yellow", m.start, m.end)
         out.print(Text("    ").append_text(snippet))
+        if hit.claim:
+            out.print(Text("    ").append_text(inert(("claim: ", "dim"), " ".join(hit.claim.split()))))
         if hit.path:
             out.print(inert((f"    {hit.path}", "dim")))
     return 0

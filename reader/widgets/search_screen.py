@@ -85,6 +85,9 @@ def hit_prompt(hit: Hit) -> Text:
             snippet.stylize("bold reverse", match.start, match.end)
         text.append("\n")
         text.append_text(snippet)
+    if hit.claim:  # the claim standing alone: "denied [that …]"
+        text.append("\nclaim  ", style="dim")
+        text.append(display_text(" ".join(hit.claim.split())))
     return text
 
 

@@ -146,3 +146,18 @@ def test_a_toast_mounted_as_it_expires_gets_a_positive_timer() -> None:
 
     expired = Notification("gone", timeout=1, raised_at=time.time() - 2)
     assert Toast(expired)._timeout > 0
+
+
+def test_a_search_result_shows_a_pointing_statement_with_its_claim() -> None:
+    from index.models import Span, Statement
+    from index.query import Hit
+    from reader.widgets.search_screen import hit_prompt
+
+    statement = Statement("norway", "Norway", Span(0, 4), Span(5, 11), Span(12, 16), Span(0, 17), "denial", False)
+    hit = Hit("statement", "a1", "Norway rejects \x1b[2J claim", None, 1.0, snippet="Oslo denied this.", statement=statement,
+              position=2, speaker="Norway", claim="denied [that the\nramming was deliberate]")
+    shown = hit_prompt(hit).plain
+    assert shown.endswith("\nclaim  denied [that the ramming was deliberate]")
+    assert "\x1b" not in shown  # data stays inert
+    hit.claim = None
+    assert "claim" not in hit_prompt(hit).plain.split("\n", 1)[1]

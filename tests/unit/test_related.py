@@ -203,3 +203,19 @@ def test_a_first_add_counts_words_in_memory_and_links_as_the_index_would(tmp_pat
     finally:
         in_memory.close()
         from_index.close()
+
+
+def test_search_results_show_a_pointing_statement_as_a_claim_that_stands_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13 item 2: "Oslo denied this" is found by search with what it denies."""
+    from index.query import search
+
+    store = build(tmp_path / "ix", rejection(1))
+    hits = {h.snippet: h for h in search(store, "denied", types=("statement",)).hits}
+    store.close()
+    hit = hits["Oslo denied this."]
+    assert hit.claim == "denied [that the ramming was deliberate]"
+    assert hit.to_json()["claim_text"] == hit.claim
+    plain = [h for h in hits.values() if h is not hit]
+    assert all(h.claim is None for h in plain)  # a statement that says it all carries no extra line
+    assert main(["search", "denied", "--index", str(tmp_path / "ix")]) == 0
+    assert "claim: denied [that the ramming was deliberate]" in capsys.readouterr().out
