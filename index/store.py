@@ -29,6 +29,7 @@ from .models import Analysis, Article, GlossaryEntry, Span
 from .subjects import copy_key, indexed_claim
 from .texts import TextStore
 from .write_lock import LockTimeout, write_lock_for
+from . import whoosh_patches
 from .schema import (
     ACTOR,
     ARTICLE,
@@ -40,6 +41,8 @@ from .schema import (
     TEXT_DOC,
     make_schema,
 )
+
+whoosh_patches.apply()  # a missing length column remembered, not looked up per posting
 
 INDEX_ENV = "READER_INDEX"
 APP_NAME = "guided-reader"
