@@ -54,7 +54,7 @@ from .analysis.places import COUNTRIES, DEMONYMS, SEATS
 from .claim_text import ClaimText, claim_texts
 from .models import Article, GlossaryEntry, Statement
 from .schema import LINKS, ORDER_STRIDE, STATEMENT, make_schema
-from .store import ArticleHeader, Store
+from .store import ArticleHeader, Store, header_of_document
 from .related_words import claim_terms, related_words
 from .subjects import Subject, claim_terms_of, copy_key, subjects_of
 
@@ -810,7 +810,7 @@ def _items(store: Store, best: Mapping[Key, tuple[str, float]]) -> list[RelatedI
                 continue
             if aid not in headers:
                 head = searcher.document(id=f"a:{aid}")
-                headers[aid] = _header_of(head) if head else None
+                headers[aid] = header_of_document(head) if head else None
             header = headers[aid]
             data = doc["data"]
             statement = Statement.from_json(data)
@@ -830,20 +830,6 @@ def _items(store: Store, best: Mapping[Key, tuple[str, float]]) -> list[RelatedI
                 )
             )
     return items
-
-
-def _header_of(fields: Mapping[str, Any]) -> ArticleHeader:
-    return ArticleHeader(
-        id=fields["article"],
-        seq=int(fields["seq"]),
-        title=fields.get("title", ""),
-        path=fields.get("path", ""),
-        date=fields.get("date") or None,
-        source=fields.get("source") or None,
-        statements=0,
-        actors=0,
-        words=0,
-    )
 
 
 def _content_of(sentence: str, statement: Statement) -> str:

@@ -13,7 +13,7 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -270,14 +270,14 @@ class Store:
     def article_headers(self) -> list[ArticleHeader]:
         with self.searcher() as s:
             docs = list(s.documents(doctype=ARTICLE))
-        headers = [_header(d) for d in docs]
+        headers = [header_of_document(d) for d in docs]
         headers.sort(key=lambda h: h.seq)
         return headers
 
     def header(self, aid: str) -> ArticleHeader | None:
         with self.searcher() as s:
             doc = s.document(id=f"a:{aid}")
-        return _header(doc) if doc else None
+        return header_of_document(doc) if doc else None
 
     def article_text(self, aid: str) -> str | None:
         """Only the text (search snippets need no analysis)."""
@@ -562,7 +562,8 @@ def _busy(path: Path, holder: str) -> str:
     return f"the index at {path} is busy: another `reader` is writing to it — try again when it has finished"
 
 
-def _header(doc: dict[str, Any]) -> ArticleHeader:
+def header_of_document(doc: Mapping[str, Any]) -> ArticleHeader:
+    """An article document's stored fields as the header lists show."""
     data = doc.get("data") or {}
     return ArticleHeader(
         id=doc["article"],
@@ -587,4 +588,5 @@ __all__ = [
     "article_id",
     "content_hash",
     "default_index_dir",
+    "header_of_document",
 ]
