@@ -8,7 +8,6 @@ Every failure a person can fix is one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -23,7 +22,7 @@ from rich.text import Text
 
 from index.store import Store, StoreError
 
-from .inert import display_text, inert, json_text
+from .inert import inert, json_text
 from .speaker_labels import jointly, speaker_label
 from .userstate import UserStateError
 
