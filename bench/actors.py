@@ -13,7 +13,6 @@ cue).  Name matching is tolerant and documented in :mod:`bench.names`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -27,7 +26,7 @@ from typing import Any
 from index.models import Analysis, Statement
 
 from .names import PRONOUNS, is_pronoun, is_unnamed, key, other_matches, person_matches, unnamed_matches, words
-from .yardstick import ArticleRef, Located, Roots, YardstickError, check_article, count, default_corpora, locate
+from .yardstick import ArticleRef, Located, Roots, YardstickError, check_article, count, locate, roots_of, yardstick_parser
 
 DEFAULT_YARDSTICK = Path(__file__).parent / "data" / "actors_yardstick.toml"
 SPEAKER_KINDS = ("person", "organization", "country", "group", "document")
@@ -506,20 +505,14 @@ def check_anchors(yardstick: ActorsYardstick, roots: Roots) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.actors", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=None, help="the corpora folder (default $READER_CORPORA or ../shared/corpora)")
-    parser.add_argument("--seeds", type=Path, default=None, help="the bundled articles' folder (default the project's seeds/)")
-    parser.add_argument("--yardstick", type=Path, default=DEFAULT_YARDSTICK)
-    parser.add_argument("--failures", action="store_true", help="list every statement scored wrong")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--check", action="store_true", help="only check that every anchor is in its article")
+    parser = yardstick_parser("python -m bench.actors", __doc__.split("\n\n")[0], DEFAULT_YARDSTICK, "list every statement scored wrong")
     args = parser.parse_args(argv)
     try:
         yardstick = load_yardstick(args.yardstick)
     except YardstickError as exc:
         print(f"bench.actors: {exc}", file=sys.stderr)
         return 2
-    roots = Roots(args.corpora or default_corpora(), *( [args.seeds] if args.seeds else []))
+    roots = roots_of(args)
     if args.check:
         problems = check_anchors(yardstick, roots)
         for line in problems:

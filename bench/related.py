@@ -18,7 +18,6 @@ answer, how many appear anywhere in the list).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -30,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .yardstick import ArticleRef, Roots, YardstickError, check_article, count, default_corpora
+from .yardstick import ArticleRef, Roots, YardstickError, check_article, count, roots_of, yardstick_parser
 
 DEFAULT_YARDSTICK = Path(__file__).parent / "data" / "related_yardstick.toml"
 RELATIONS = ("denies", "rejects", "accuses", "agrees", "same subject")
@@ -289,20 +288,14 @@ def set_paths(yardstick: RelatedYardstick, roots: Roots) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.related", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=None, help="the corpora folder (default $READER_CORPORA or ../shared/corpora)")
-    parser.add_argument("--seeds", type=Path, default=None, help="the bundled articles' folder (default the project's seeds/)")
-    parser.add_argument("--yardstick", type=Path, default=DEFAULT_YARDSTICK)
-    parser.add_argument("--failures", action="store_true", help="list missed answers and unannotated top-3 statements")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--check", action="store_true", help="only check that every anchor is in its article")
+    parser = yardstick_parser("python -m bench.related", __doc__.split("\n\n")[0], DEFAULT_YARDSTICK, "list missed answers and unannotated top-3 statements")
     args = parser.parse_args(argv)
     try:
         yardstick = load_yardstick(args.yardstick)
     except YardstickError as exc:
         print(f"bench.related: {exc}", file=sys.stderr)
         return 2
-    roots = Roots(args.corpora or default_corpora(), *([args.seeds] if args.seeds else []))
+    roots = roots_of(args)
     problems = check_anchors(yardstick, roots)
     for line in problems:
         print(f"bench.related: {line}", file=sys.stderr)

@@ -14,6 +14,7 @@ same characters: the ``n``-th occurrence of the anchor, and the cue word in it
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 from dataclasses import dataclass
@@ -120,3 +121,20 @@ def count(text: str, anchor: str) -> int:
         found += 1
         at = text.find(anchor, at + 1)
     return found
+
+
+def yardstick_parser(prog: str, description: str, yardstick: Path, failures: str) -> argparse.ArgumentParser:
+    """The command line both yardstick benchmarks take."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--corpora", type=Path, default=None, help="the corpora folder (default $READER_CORPORA or ../shared/corpora)")
+    parser.add_argument("--seeds", type=Path, default=None, help="the bundled articles' folder (default the project's seeds/)")
+    parser.add_argument("--yardstick", type=Path, default=yardstick)
+    parser.add_argument("--failures", action="store_true", help=failures)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--check", action="store_true", help="only check that every anchor is in its article")
+    return parser
+
+
+def roots_of(args: argparse.Namespace) -> Roots:
+    """Where the articles named by the command line's yardstick are."""
+    return Roots(args.corpora or default_corpora(), *([args.seeds] if args.seeds else []))
