@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ PROJECT_FILES = {"README", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG
 
 COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
 COMMIT_EVERY_SECONDS = 30.0
+COMMIT_FROM_ARTICLES = int(os.environ.get("READER_COMMIT_FROM", "100"))  # a smaller batch waits while the writer is busy
 PARALLEL_FROM = 40  # below this many new files, one process is faster
 
 
@@ -242,29 +244,82 @@ def _analyse_and_write(
         fresh.entries = entries
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
-    pending: list[tuple[SourceText, Analysis]] = []
-    last_commit = time.monotonic()
     analyses = safe_analyses([(s.text, s.title_span) for s in todo], processes)
-    for done, (source, analysis) in enumerate(zip(todo, analyses, strict=True), 1):
-        if isinstance(analysis, Unanalysed):
-            if not analysis.over_budget:
-                report.failed.append(f"{source.path}: not added: the analysis failed ({analysis.reason}) — please report this file")
-                continue
-            report.without_statements.append(over_budget_line(source.path, analysis))
-            analysis = Analysis()
-        link(analysis, source.text, matcher, entries)
-        pending.append((source, analysis))
-        if fresh is not None:  # the links step's share of the work, done while workers analyse
-            fresh.prepared[article_id(source.text)] = prepare(_article(source, 0, analysis), entries)
-        if progress:
-            progress(done, len(todo), source.path)
-        if len(pending) >= COMMIT_EVERY_ARTICLES or time.monotonic() - last_commit > COMMIT_EVERY_SECONDS:
-            _commit(store, pending, report, fresh)
-            pending = []
-            last_commit = time.monotonic()
-    if pending:
-        _commit(store, pending, report, fresh)
+    with BatchWriter(store, report, fresh) as batches:
+        for done, (source, analysis) in enumerate(zip(todo, analyses, strict=True), 1):
+            if isinstance(analysis, Unanalysed):
+                if not analysis.over_budget:
+                    report.failed.append(f"{source.path}: not added: the analysis failed ({analysis.reason}) — please report this file")
+                    continue
+                report.without_statements.append(over_budget_line(source.path, analysis))
+                analysis = Analysis()
+            link(analysis, source.text, matcher, entries)
+            if fresh is not None:  # the links step's share of the work, done while workers analyse
+                fresh.prepared[article_id(source.text)] = prepare(_article(source, 0, analysis), entries)
+            batches.add(source, analysis)
+            if progress:
+                progress(done, len(todo), source.path)
     report.notices.extend(matcher.problems)
+
+
+class BatchWriter:
+    """Commits batches of analysed articles in one background thread.
+
+    Indexing a batch is pure Python in this process and about as long as
+    analysing it in the workers; done in turn, the workers would wait for
+    each commit.  Here the next articles are analysed while the previous
+    batch is written: a batch goes to the writer thread as soon as that
+    thread is free and at least ``COMMIT_FROM_ARTICLES`` are waiting (or
+    ``COMMIT_EVERY_SECONDS`` have passed), so batches grow to match how
+    fast the index is written.  At most one batch is written and one waits
+    (``COMMIT_EVERY_ARTICLES`` at most), which bounds memory.  Each commit
+    is still decided under the write lock (``_commit``), so another writer
+    waits only for one commit, never for the whole run.
+    """
+
+    def __init__(self, store: Store, report: AddReport, fresh: Fresh | None) -> None:
+        self._store = store
+        self._report = report
+        self._fresh = fresh
+        self._pending: list[tuple[SourceText, Analysis]] = []
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-commit")
+        self._writing: Future[None] | None = None
+        self._last_commit = time.monotonic()
+
+    def __enter__(self) -> "BatchWriter":
+        return self
+
+    def add(self, source: SourceText, analysis: Analysis) -> None:
+        self._pending.append((source, analysis))
+        due = len(self._pending) >= min(COMMIT_FROM_ARTICLES, COMMIT_EVERY_ARTICLES) or (
+            time.monotonic() - self._last_commit > COMMIT_EVERY_SECONDS
+        )
+        if not due:
+            return
+        if self._writing is not None and not self._writing.done():
+            if len(self._pending) < COMMIT_EVERY_ARTICLES:
+                return  # keep analysing; the writer is busy
+            self._writing.result()  # a full batch waits for the writer
+        self._submit()
+
+    def _submit(self) -> None:
+        if self._writing is not None:
+            self._writing.result()  # raises what the last commit raised
+        batch, self._pending = self._pending, []
+        self._last_commit = time.monotonic()
+        self._writing = self._pool.submit(_commit, self._store, batch, self._report, self._fresh)
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        try:
+            if kind is None:
+                if self._pending:
+                    self._submit()
+                if self._writing is not None:
+                    self._writing.result()
+        finally:
+            # on an error or an interruption the batch being written is
+            # finished (a commit is all or nothing); waiting ones are dropped
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def safe_analyses(items: list[tuple[str, Span | None]], processes: int) -> Iterator[Analysis | Unanalysed]:
