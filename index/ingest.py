@@ -245,7 +245,7 @@ def _analyse_and_write(
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
     analyses = safe_analyses([(s.text, s.title_span) for s in todo], processes)
-    with BatchWriter(store, report, fresh) as batches:
+    with BatchWriter(store, report, fresh, expected=len(todo)) as batches:
         for done, (source, analysis) in enumerate(zip(todo, analyses, strict=True), 1):
             if isinstance(analysis, Unanalysed):
                 if not analysis.over_budget:
@@ -268,17 +268,23 @@ class BatchWriter:
     Indexing a batch is pure Python in this process and about as long as
     analysing it in the workers; done in turn, the workers would wait for
     each commit.  Here the next articles are analysed while the previous
-    batch is written: a batch goes to the writer thread as soon as that
-    thread is free and at least ``COMMIT_FROM_ARTICLES`` are waiting (or
-    ``COMMIT_EVERY_SECONDS`` have passed), so batches grow to match how
-    fast the index is written.  At most one batch is written and one waits
-    (``COMMIT_EVERY_ARTICLES`` at most), which bounds memory.  Each commit
-    is still decided under the write lock (``_commit``), so another writer
-    waits only for one commit, never for the whole run.
+    batch is written.  Batch sizes are planned from the number of articles
+    still to come: half of them each time, between ``COMMIT_FROM_ARTICLES``
+    and ``COMMIT_EVERY_ARTICLES`` (or what ``COMMIT_EVERY_SECONDS`` brought),
+    so a run writes few segments (each one costs every later search a
+    little) and its last batch, written while the cores idle, is small.
+    While the writer is busy, a due batch keeps growing up to
+    ``COMMIT_EVERY_ARTICLES``, then waits: one batch written and one
+    waiting at most, which bounds memory.  Each commit is still decided under
+    the write lock (``_commit``), so another writer waits only for one
+    commit, never for the whole run.
     """
 
-    def __init__(self, store: Store, report: AddReport, fresh: Fresh | None) -> None:
+    def __init__(self, store: Store, report: AddReport, fresh: Fresh | None, expected: int | None = None) -> None:
+        """``expected``: how many articles will be added, when known."""
         self._store = store
+        self._expected = expected
+        self._handed = 0  # articles given to the writer so far
         self._report = report
         self._fresh = fresh
         self._pending: list[tuple[SourceText, Analysis]] = []
@@ -291,9 +297,7 @@ class BatchWriter:
 
     def add(self, source: SourceText, analysis: Analysis) -> None:
         self._pending.append((source, analysis))
-        due = len(self._pending) >= min(COMMIT_FROM_ARTICLES, COMMIT_EVERY_ARTICLES) or (
-            time.monotonic() - self._last_commit > COMMIT_EVERY_SECONDS
-        )
+        due = len(self._pending) >= self._batch_size() or time.monotonic() - self._last_commit > COMMIT_EVERY_SECONDS
         if not due:
             return
         if self._writing is not None and not self._writing.done():
@@ -302,10 +306,17 @@ class BatchWriter:
             self._writing.result()  # a full batch waits for the writer
         self._submit()
 
+    def _batch_size(self) -> int:
+        smallest = min(COMMIT_FROM_ARTICLES, COMMIT_EVERY_ARTICLES)
+        if self._expected is None:
+            return smallest
+        return max(smallest, min(COMMIT_EVERY_ARTICLES, (self._expected - self._handed) // 2))
+
     def _submit(self) -> None:
         if self._writing is not None:
             self._writing.result()  # raises what the last commit raised
         batch, self._pending = self._pending, []
+        self._handed += len(batch)
         self._last_commit = time.monotonic()
         self._writing = self._pool.submit(_commit, self._store, batch, self._report, self._fresh)
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
@@ -47,12 +46,6 @@ whoosh_patches.apply()  # a missing length column remembered, not looked up per 
 
 INDEX_ENV = "READER_INDEX"
 APP_NAME = "guided-reader"
-# Posting blocks uncompressed: whoosh compresses every block, even the
-# 30-byte one of a word that occurs once (its "under 20 bytes" check is
-# overwritten on the next line), and most of a batch's blocks are such:
-# one zlib call per term, a tenth of indexing time, for a quarter less disk.
-# Each block records whether it is compressed, so older indexes read alike.
-POSTINGS_CODEC = W3Codec(compression=0)
 WRITE_TIMEOUT = float(os.environ.get("READER_WRITE_TIMEOUT", "10"))
 MAX_CACHED = 2048  # derived values kept per index generation
 T = TypeVar("T")
@@ -368,7 +361,7 @@ class Store:
         wait = WRITE_TIMEOUT if timeout is None else timeout
         with self.exclusive(wait):
             try:
-                writer = self.ix.writer(timeout=wait, delay=0.1, limitmb=256, codec=POSTINGS_CODEC)
+                writer = self.ix.writer(timeout=wait, delay=0.1, limitmb=256)
             except LockError:  # a writer of an older version, without our lock
                 raise IndexBusy(_busy(self.path, "process")) from None
             try:

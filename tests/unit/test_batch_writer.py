@@ -86,3 +86,16 @@ def test_an_error_of_the_caller_lets_the_batch_in_flight_finish(monkeypatch: pyt
             raise KeyboardInterrupt
     # the first three were being written: a commit is whole; the fourth was never sent
     assert recorder.batches == [["/news/0.txt", "/news/1.txt", "/news/2.txt"]]
+
+
+def test_batches_are_planned_from_what_is_still_to_come(monkeypatch: pytest.MonkeyPatch, limits: None) -> None:
+    """Half of what is left each time, within the limits: few segments, and a
+    small last batch (written while the cores idle)."""
+    monkeypatch.setattr(ingest, "COMMIT_EVERY_ARTICLES", 8)
+    recorder = Recorder()
+    monkeypatch.setattr(ingest, "_commit", recorder)
+    with BatchWriter(store=None, report=AddReport(), fresh=None, expected=23) as batches:  # type: ignore[arg-type]
+        for number in range(23):
+            batches.add(_source(number), Analysis())
+            time.sleep(0.01)  # an idle writer: each batch goes as soon as it is due
+    assert [len(batch) for batch in recorder.batches] == [8, 7, 4, 3, 1]
