@@ -107,6 +107,7 @@ class ArticleLoaded(Message):
     highlights: list[Any] = field(default_factory=list)  # userstate.Annotation
     moved: int = 0  # highlights re-anchored to a changed text
     orphaned: int = 0  # highlights whose quote is gone from this version
+    links: Any = None  # its claims and link counts (an ``index.related.ArticleLinks``), loaded with it
 
 
 @dataclass

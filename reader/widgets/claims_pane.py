@@ -61,10 +61,12 @@ class ClaimsPane(Vertical):
         if highlight_first(self.options):
             self._synced = 0
 
-    def show_article(self, article: Article) -> None:
+    def show_article(self, article: Article, links: ArticleLinks | None = None) -> None:
+        """The article's claims; with ``links`` (its claims' link counts)
+        when they are known already."""
         statements = article.analysis.statements
         self._article = article
-        self._links = ArticleLinks(article.id)
+        self._links = links if links is not None and links.article == article.id else ArticleLinks(article.id)
         self.border_title = f"Claims ({len(statements)})"
         options: list[Option | None] = []
         for position, prompt in enumerate(self._prompts(article)):

@@ -386,8 +386,13 @@ class ReaderScreen(Screen[None]):
         store = self.corpus.store
         anchored = self.userstate.reanchor(ref, article.text, in_index=lambda other: store.header(other) is not None)
         highlights = self.userstate.annotations(HIGHLIGHT, article=ref.hash)
+        # the claims' links come with the article: the claims pane is built
+        # once, not built and then recoloured when a second worker answers
+        links = self.corpus.article_links(article)
         if not get_current_worker().is_cancelled:  # a newer choice replaced this one
-            self.post_message(ArticleLoaded(article, actors, entries, target, highlights, len(anchored.moved), len(anchored.orphaned)))
+            self.post_message(
+                ArticleLoaded(article, actors, entries, target, highlights, len(anchored.moved), len(anchored.orphaned), links)
+            )
 
     @on(ArticleMissing)
     def _missing(self, message: ArticleMissing) -> None:
@@ -403,6 +408,8 @@ class ReaderScreen(Screen[None]):
         self.current = None
         self.search = SearchState(self.search.query)
         self.highlights = tuple(message.highlights)
+        if message.links is not None:
+            self.links = message.links
         if target.actor is not None:
             self.actor = target.actor
         statements = article.analysis.statements
@@ -448,11 +455,14 @@ class ReaderScreen(Screen[None]):
     def _fill_panes(self, article: Article) -> None:
         if article is not self.article:
             return  # another article opened meanwhile
-        self.side.query_one(ClaimsPane).show_article(article)
+        self.side.query_one(ClaimsPane).show_article(article, self.links)
         self.side.query_one(ActorsPane).show_article(self.actors)
         self.side.query_one(GlossaryPane).show_article(article, self.entries)
         self._sync_panes()
-        self._load_links(article)
+        if self.links.article == article.id:
+            self.query_one(TourPanel).set_links(self.links)
+        else:
+            self._load_links(article)
 
     @work(thread=True, exclusive=True, group="links", exit_on_error=False)
     def _load_links(self, article: Article) -> None:
