@@ -258,6 +258,8 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._sync)
 
     def _sync(self) -> None:
+        if not self._sync_pending:
+            return  # applied already, before the frame (``_sync_now``)
         self._sync_pending = False
         self.view.set_marks(self._marks())
         self._sync_panes()
@@ -745,6 +747,7 @@ class ReaderScreen(Screen[None]):
                 self.actor = actor
                 self.current = ref.position
                 self.view.scroll_to_offset(ref.statement.sentence.start)
+                self._sync()  # marks and panes in the same frame as the scroll, not one frame later
 
             self._moved_within(move)
         else:
