@@ -44,7 +44,7 @@ async def test_a_tab_reads_searches_and_jumps(served: Served) -> None:
 async def test_tour_panes_help_palette_and_theme_work_in_a_tab(served: Served) -> None:
     """(A new tab opens where the last reader was, as the terminal app does.)"""
     async with WebTerminal(served.url) as tab:
-        await tab.wait_for("Claims")
+        await tab.wait_for(re.compile(r"Claims \(\d+\)"))  # the article is open: "t" has one to tour
         await tab.type("t")
         tour = re.compile(r"Tour · statement (\d+) of (\d+)")
         number, total = map(int, tour.search(await tab.wait_for(tour)).groups())  # type: ignore[union-attr]
