@@ -36,7 +36,7 @@ PROJECT_FILES = {"README", "SOURCE", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG
 
 COMMIT_EVERY_ARTICLES = int(os.environ.get("READER_COMMIT_EVERY", "1000"))
 COMMIT_EVERY_SECONDS = 30.0
-COMMIT_FROM_ARTICLES = int(os.environ.get("READER_COMMIT_FROM", "250"))  # a smaller batch waits while the writer is busy
+COMMIT_FROM_ARTICLES = int(os.environ.get("READER_COMMIT_FROM", "250"))  # the smallest planned batch (BatchWriter)
 PARALLEL_FROM = 40  # below this many new files, one process is faster
 
 
